@@ -1,0 +1,341 @@
+package ttlab.kernel.engine;
+
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one cell engine that the kernel and the grader share: it turns a notebook cell into JShell
+ * snippets and evaluates them in this JVM, exactly the same way for a student at the notebook
+ * and for the grader replaying the notebook.
+ *
+ * <p>All JShell work happens on one dedicated thread, so that an interrupt (a stop request and
+ * {@link Thread#interrupt()}) hits the student's code and nothing else. There is one
+ * {@link StopSignal} per JVM, hence one engine per JVM.
+ */
+public final class CellEngine implements AutoCloseable {
+
+    private final JShell shell;
+    private final InProcessExecutionControl control;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService watchdog;
+    private final Duration timeout;
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private final TracebackFormatter tracebacks = new TracebackFormatter(origins);
+    private final Map<VarSnippet, String> varWrapperClass = new HashMap<>();
+
+    private CellEngine(Builder builder) {
+        this.timeout = builder.timeout;
+        this.executor = Executors.newSingleThreadExecutor(daemon("ttlab-cell"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("ttlab-watchdog"));
+        InProcessExecutionProvider provider = new InProcessExecutionProvider();
+        this.shell = onCellThread(() -> JShell.builder()
+                .executionEngine(provider, Map.of())
+                .compilerOptions(builder.compilerOptions.toArray(String[]::new))
+                .build());
+        this.control = provider.control();
+        for (String entry : builder.classpath) {
+            addToClasspath(entry);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Evaluates a cell; {@code cellLabel} names it in errors, e.g. "In[3]" or a cell id. */
+    public CellResult evaluate(String cell, String cellLabel) {
+        return onCellThread(() -> evaluateOnCellThread(cell, cellLabel));
+    }
+
+    /** Stops the running cell, if any (called from another thread). */
+    public void interrupt() {
+        control.stop(ExecutionStopped.Reason.INTERRUPTED);
+    }
+
+    /** Adds a jar or folder for both compiling and running notebook code. */
+    public void addToClasspath(String path) {
+        onCellThread(() -> {
+            shell.addToClasspath(path);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} with the JShell instance on the engine's thread (for completion etc.). */
+    public <T> T withShell(Function<JShell, T> work) {
+        return onCellThread(() -> work.apply(shell));
+    }
+
+    @Override
+    public void close() {
+        onCellThread(() -> {
+            shell.close();
+            return null;
+        });
+        executor.shutdownNow();
+        watchdog.shutdownNow();
+    }
+
+    private CellResult evaluateOnCellThread(String cell, String cellLabel) {
+        StopSignal.clear();
+        ScheduledFuture<?> alarm = scheduleTimeout();
+        try {
+            List<String> notes = new ArrayList<>();
+            List<CellSplitter.Piece> pieces = CellSplitter.split(shell.sourceCodeAnalysis(), cell);
+            boolean hasValue = false;
+            Object value = null;
+            for (int i = 0; i < pieces.size(); i++) {
+                if (StopSignal.requested() != null) {
+                    return stopped(notes);
+                }
+                CellSplitter.Piece piece = pieces.get(i);
+                int firstLine = CellSplitter.lineOf(cell, piece.start());
+                List<SnippetEvent> events = shell.eval(piece.source());
+                CellResult failure = inspect(events, cell, piece, firstLine, cellLabel, notes);
+                if (failure != null) {
+                    return failure;
+                }
+                boolean last = i == pieces.size() - 1;
+                hasValue = last && producesValue(events);
+                value = hasValue ? control.takeLastValue() : null;
+            }
+            return CellResult.success(hasValue, value, notes);
+        } finally {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+        }
+    }
+
+    /** Looks at what one snippet did; returns a failed result, or null when it went well. */
+    private CellResult inspect(List<SnippetEvent> events, String cell, CellSplitter.Piece piece,
+                               int firstLine, String cellLabel, List<String> notes) {
+        for (SnippetEvent event : events) {
+            Snippet snippet = event.snippet();
+            boolean primary = event.causeSnippet() == null;
+            if (primary && event.status() != Snippet.Status.REJECTED) {
+                origins.record(snippet.id(), cellLabel, firstLine);
+                if (snippet instanceof VarSnippet) {
+                    varWrapperClass.put((VarSnippet) snippet, control.lastInvokedClass());
+                }
+            }
+            if (event.previousStatus() == Snippet.Status.VALID && !event.status().isActive()
+                    && snippet instanceof VarSnippet) {
+                String wrapper = varWrapperClass.remove(snippet);
+                if (wrapper != null) {
+                    control.releaseStaticState(wrapper);
+                }
+            }
+            if (primary && event.status() == Snippet.Status.REJECTED) {
+                return compileError(snippet, cell, piece, cellLabel, notes);
+            }
+            if (primary && event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || primary && event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                notes.add(unresolvedNote((DeclarationSnippet) snippet));
+            }
+            if (event.exception() != null) {
+                return runtimeError(event.exception(), notes);
+            }
+        }
+        return null;
+    }
+
+    private boolean producesValue(List<SnippetEvent> events) {
+        SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (primary == null || primary.status() != Snippet.Status.VALID) {
+            return false;
+        }
+        Snippet snippet = primary.snippet();
+        if (snippet instanceof ExpressionSnippet) {
+            return !"void".equals(((ExpressionSnippet) snippet).typeName());
+        }
+        return snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private CellResult compileError(Snippet snippet, String cell, CellSplitter.Piece piece, String cellLabel,
+                                    List<String> notes) {
+        List<CompileDiagnostic> diagnostics = shell.diagnostics(snippet)
+                .filter(Diag::isError)
+                .map(d -> place(d, cell, piece))
+                .collect(Collectors.toList());
+        if (diagnostics.isEmpty()) {
+            int line = CellSplitter.lineOf(cell, piece.start());
+            diagnostics = List.of(new CompileDiagnostic(line, 1, "this code could not be compiled",
+                    lineText(cell, line), 1, 2));
+        }
+        List<String> traceback = new ArrayList<>();
+        for (CompileDiagnostic d : diagnostics) {
+            traceback.addAll(List.of(d.render(cellLabel).split("\n")));
+        }
+        CompileDiagnostic first = diagnostics.get(0);
+        String message = cellLabel + " line " + first.line() + ": " + first.message();
+        return CellResult.failure(CellResult.Status.COMPILE_ERROR,
+                new CellError(CellError.COMPILATION_ERROR, message, traceback, diagnostics), notes);
+    }
+
+    private static CompileDiagnostic place(Diag diag, String cell, CellSplitter.Piece piece) {
+        int sourceLength = piece.source().length();
+        int startInSnippet = (int) clamp(diag.getStartPosition(), diag.getPosition(), sourceLength);
+        int endInSnippet = (int) clamp(diag.getEndPosition(), startInSnippet + 1, sourceLength);
+        int start = Math.min(piece.start() + startInSnippet, cell.length());
+        int end = Math.min(piece.start() + Math.max(endInSnippet, startInSnippet + 1), cell.length());
+        int line = CellSplitter.lineOf(cell, start);
+        int lineStart = cell.lastIndexOf('\n', start - 1) + 1;
+        String text = lineText(cell, line);
+        int column = start - lineStart + 1;
+        int spanEnd = Math.min(end - lineStart + 1, text.length() + 1);
+        String message = diag.getMessage(Locale.ROOT).lines().findFirst().orElse("error");
+        return new CompileDiagnostic(line, column, message, text, column, Math.max(spanEnd, column + 1));
+    }
+
+    private static long clamp(long position, long fallback, int length) {
+        long p = position == Diag.NOPOS ? fallback : position;
+        if (p == Diag.NOPOS || p < 0) {
+            p = 0;
+        }
+        return Math.min(p, Math.max(0, length - 1));
+    }
+
+    private static String lineText(String cell, int line) {
+        return cell.lines().skip(line - 1L).findFirst().orElse("");
+    }
+
+    private CellResult runtimeError(JShellException exception, List<String> notes) {
+        if (StopSignal.requested() != null) {
+            // Whatever the code threw once a stop was requested (ExecutionStopped, or the
+            // InterruptedException of a sleep it was in) is the stop itself.
+            return stopped(notes);
+        }
+        if (exception instanceof UnresolvedReferenceException) {
+            DeclarationSnippet snippet = ((UnresolvedReferenceException) exception).getSnippet();
+            String message = unresolvedNote(snippet);
+            return CellResult.failure(CellResult.Status.RUNTIME_ERROR,
+                    new CellError("UnresolvedReference", message, List.of(message), List.of()), notes);
+        }
+        String name = TracebackFormatter.exceptionName(exception);
+        String message = exception.getMessage() == null ? "" : exception.getMessage();
+        return CellResult.failure(CellResult.Status.RUNTIME_ERROR,
+                new CellError(name, message, tracebacks.format(exception), List.of()), notes);
+    }
+
+    private CellResult stopped(List<String> notes) {
+        ExecutionStopped.Reason reason = StopSignal.requested();
+        if (reason == ExecutionStopped.Reason.TIMED_OUT) {
+            String message = "Cell timed out after " + describe(timeout) + " and was stopped";
+            return CellResult.failure(CellResult.Status.TIMED_OUT,
+                    new CellError(CellError.TIMEOUT, message, List.of(message), List.of()), notes);
+        }
+        String message = "Execution interrupted";
+        return CellResult.failure(CellResult.Status.INTERRUPTED,
+                new CellError(CellError.INTERRUPTED, message, List.of(message), List.of()), notes);
+    }
+
+    private String unresolvedNote(DeclarationSnippet snippet) {
+        List<String> missing = shell.unresolvedDependencies(snippet).collect(Collectors.toList());
+        return String.format("%s %s is defined, but cannot be used until %s %s declared",
+                kindName(snippet), snippet.name(), String.join(", ", missing), missing.size() == 1 ? "is" : "are");
+    }
+
+    private static String kindName(Snippet snippet) {
+        switch (snippet.kind()) {
+            case METHOD: return "method";
+            case TYPE_DECL: return "type";
+            case VAR: return "variable";
+            default: return "snippet";
+        }
+    }
+
+    private static String describe(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private ScheduledFuture<?> scheduleTimeout() {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            return null;
+        }
+        return watchdog.schedule(() -> control.stop(ExecutionStopped.Reason.TIMED_OUT),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private <T> T onCellThread(Callable<T> work) {
+        Future<T> future = executor.submit(work);
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupt();
+            throw new IllegalStateException("interrupted while waiting for the cell", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Configures an engine. */
+    public static final class Builder {
+        private final List<String> compilerOptions = new ArrayList<>();
+        private final List<String> classpath = new ArrayList<>();
+        private Duration timeout = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        /** A per-cell time limit; zero or negative means none. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder compilerOptions(List<String> options) {
+            compilerOptions.addAll(options);
+            return this;
+        }
+
+        public Builder classpath(List<String> entries) {
+            classpath.addAll(entries);
+            return this;
+        }
+
+        public CellEngine build() {
+            return new CellEngine(this);
+        }
+    }
+}

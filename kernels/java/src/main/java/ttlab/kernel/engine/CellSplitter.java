@@ -1,0 +1,84 @@
+package ttlab.kernel.engine;
+
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a notebook cell into the JShell snippets it holds, remembering where each one starts in
+ * the cell so that errors can point at the student's own line and column.
+ */
+public final class CellSplitter {
+
+    /** One snippet: the source JShell evaluates and its offset in the cell. */
+    public record Piece(String source, int start, int end) {
+
+        /** True when the offset lies in this snippet's stretch of the cell. */
+        public boolean covers(int offset) {
+            return offset >= start && offset <= end;
+        }
+    }
+
+    private CellSplitter() {
+    }
+
+    public static List<Piece> split(SourceCodeAnalysis analysis, String cell) {
+        List<Piece> pieces = new ArrayList<>();
+        int offset = 0;
+        String rest = cell;
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            Completeness completeness = info.completeness();
+            if (completeness == Completeness.EMPTY) {
+                break;
+            }
+            if (!completeness.isComplete()) {
+                // Incomplete or unparsable: hand the rest to JShell whole, it reports the error.
+                int lead = leadingWhitespace(rest);
+                pieces.add(new Piece(rest.substring(lead), offset + lead, offset + rest.length()));
+                break;
+            }
+            int consumed = rest.length() - info.remaining().length();
+            String region = rest.substring(0, consumed);
+            String source = info.source();
+            int start = locate(region, source);
+            // JShell keeps blank lines before a snippet; dropping them makes line 1 of the
+            // snippet the line where its code starts, for errors and stack frames alike.
+            int blank = leadingWhitespace(source);
+            pieces.add(new Piece(source.substring(blank), offset + start + blank, offset + consumed));
+            offset += consumed;
+            rest = info.remaining();
+        }
+        return pieces;
+    }
+
+    /** Where JShell's normalized source starts in the text it consumed. */
+    private static int locate(String region, String source) {
+        int at = region.indexOf(source);
+        if (at < 0 && source.endsWith(";")) {
+            at = region.indexOf(source.substring(0, source.length() - 1)); // JShell added the ';'
+        }
+        return at >= 0 ? at : leadingWhitespace(region);
+    }
+
+    private static int leadingWhitespace(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The 1-based line of an offset in a text. */
+    public static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -71,6 +71,26 @@ public final class CellEngine implements AutoCloseable {
         return onCellThread(() -> evaluateOnCellThread(cell, cellLabel));
     }
 
+    /**
+     * Runs notebook code that is not a cell, such as a student's {@code toString()} called while
+     * rendering a value, under the same interrupt and time limit as a cell.
+     *
+     * @throws ExecutionStopped when it was interrupted or timed out
+     */
+    public <T> T runStoppable(Callable<T> work) {
+        return onCellThread(() -> {
+            StopSignal.clear();
+            ScheduledFuture<?> alarm = scheduleTimeout();
+            try {
+                return work.call();
+            } finally {
+                if (alarm != null) {
+                    alarm.cancel(false);
+                }
+            }
+        });
+    }
+
     /** Stops the running cell, if any (called from another thread). */
     public void interrupt() {
         control.stop(ExecutionStopped.Reason.INTERRUPTED);
@@ -119,7 +139,7 @@ public final class CellEngine implements AutoCloseable {
                     return failure;
                 }
                 boolean last = i == pieces.size() - 1;
-                hasValue = last && producesValue(events);
+                hasValue = last && !piece.endsWithSemicolon() && producesValue(events);
                 value = hasValue ? control.takeLastValue() : null;
             }
             return CellResult.success(hasValue, value, notes);

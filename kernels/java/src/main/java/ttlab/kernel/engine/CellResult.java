@@ -26,11 +26,11 @@ public final class CellResult {
         this.error = error;
     }
 
-    static CellResult success(boolean hasValue, Object value, List<String> notes) {
+    public static CellResult success(boolean hasValue, Object value, List<String> notes) {
         return new CellResult(Status.SUCCESS, hasValue, value, notes, null);
     }
 
-    static CellResult failure(Status status, CellError error, List<String> notes) {
+    public static CellResult failure(Status status, CellError error, List<String> notes) {
         return new CellResult(status, false, null, notes, error);
     }
 

@@ -12,8 +12,11 @@ import java.util.List;
  */
 public final class CellSplitter {
 
-    /** One snippet: the source JShell evaluates and its offset in the cell. */
-    public record Piece(String source, int start, int end) {
+    /**
+     * One snippet: the source JShell evaluates, its offset in the cell, and whether the
+     * student ended it with a semicolon (which, as in IPython, hides an expression's value).
+     */
+    public record Piece(String source, int start, int end, boolean endsWithSemicolon) {
 
         /** True when the offset lies in this snippet's stretch of the cell. */
         public boolean covers(int offset) {
@@ -37,7 +40,7 @@ public final class CellSplitter {
             if (!completeness.isComplete()) {
                 // Incomplete or unparsable: hand the rest to JShell whole, it reports the error.
                 int lead = leadingWhitespace(rest);
-                pieces.add(new Piece(rest.substring(lead), offset + lead, offset + rest.length()));
+                pieces.add(new Piece(rest.substring(lead), offset + lead, offset + rest.length(), false));
                 break;
             }
             int consumed = rest.length() - info.remaining().length();
@@ -47,7 +50,8 @@ public final class CellSplitter {
             // JShell keeps blank lines before a snippet; dropping them makes line 1 of the
             // snippet the line where its code starts, for errors and stack frames alike.
             int blank = leadingWhitespace(source);
-            pieces.add(new Piece(source.substring(blank), offset + start + blank, offset + consumed));
+            boolean typedSemicolon = completeness != Completeness.COMPLETE_WITH_SEMI && lastCodeChar(source) == ';';
+            pieces.add(new Piece(source.substring(blank), offset + start + blank, offset + consumed, typedSemicolon));
             offset += consumed;
             rest = info.remaining();
         }
@@ -69,6 +73,52 @@ public final class CellSplitter {
             i++;
         }
         return i;
+    }
+
+    /**
+     * The last character of Java code in a snippet, skipping comments and whitespace (and not
+     * fooled by "//" or ";" inside string and char literals); 0 if there is none.
+     */
+    static char lastCodeChar(String source) {
+        char last = 0;
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+                int eol = source.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+                int close = source.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else if (c == '"' || c == '\'') {
+                i = skipLiteral(source, i);
+                last = c;
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    last = c;
+                }
+                i++;
+            }
+        }
+        return last;
+    }
+
+    /** Skips a string, text block or char literal starting at {@code i}; returns the index after it. */
+    private static int skipLiteral(String source, int i) {
+        char quote = source.charAt(i);
+        String close = quote == '"' && source.startsWith("\"\"\"", i) ? "\"\"\"" : String.valueOf(quote);
+        int j = i + close.length();
+        while (j < source.length()) {
+            if (source.charAt(j) == '\\') {
+                j += 2;
+            } else if (source.startsWith(close, j)) {
+                return j + close.length();
+            } else {
+                j++;
+            }
+        }
+        return source.length();
     }
 
     /** The 1-based line of an offset in a text. */

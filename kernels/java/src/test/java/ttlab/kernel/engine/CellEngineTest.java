@@ -35,6 +35,13 @@ class CellEngineTest {
     }
 
     @Test
+    void aTrailingSemicolonHidesTheValueAsInIPython() {
+        assertThat(engine.evaluate("1 + 1;", "In[1]").hasValue()).isFalse();
+        assertThat(engine.evaluate("1 + 1", "In[1]").hasValue()).isTrue();
+        assertThat(engine.evaluate("String.valueOf(3);  // shown? no", "In[1]").hasValue()).isFalse();
+    }
+
+    @Test
     void statementsAndDeclarationsHaveNoValue() {
         assertThat(engine.evaluate("int unused = 4;", "In[1]").hasValue()).isFalse();
         assertThat(engine.evaluate("System.out.print(\"\")", "In[1]").hasValue()).isFalse();

@@ -1,0 +1,78 @@
+package ttlab.kernel;
+
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import ttlab.kernel.display.Html;
+import ttlab.kernel.display.Latex;
+import ttlab.kernel.display.Markdown;
+
+import java.util.UUID;
+
+/**
+ * What notebook code calls to show things, statically imported in every cell. The names and
+ * signatures are IJava's, so that course notebooks also run there.
+ */
+public final class Notebook {
+
+    private Notebook() {
+    }
+
+    /** Renders an object richly (image, chart, table, HTML...). */
+    public static DisplayData render(Object o) {
+        if (o instanceof DisplayData) {
+            return (DisplayData) o;
+        }
+        return kernel().getRenderer().render(o);
+    }
+
+    /** Renders an object as the given MIME types, e.g. {@code render(x, "text/html")}. */
+    public static DisplayData render(Object o, String... mimeTypes) {
+        return kernel().getRenderer().renderAs(o, mimeTypes);
+    }
+
+    /** Shows an object below the cell and returns its display id, for {@link #updateDisplay}. */
+    public static String display(Object o) {
+        return show(render(o));
+    }
+
+    public static String display(Object o, String... mimeTypes) {
+        return show(render(o, mimeTypes));
+    }
+
+    /** Replaces what an earlier {@code display} showed, e.g. a live progress line. */
+    public static void updateDisplay(String id, Object o) {
+        kernel().getIO().display.updateDisplay(id, render(o));
+    }
+
+    public static void updateDisplay(String id, Object o, String... mimeTypes) {
+        kernel().getIO().display.updateDisplay(id, render(o, mimeTypes));
+    }
+
+    /** HTML to show as such: {@code display(html("<b>bold</b>"))}. */
+    public static Html html(String source) {
+        return Html.of(source);
+    }
+
+    /** Markdown to render: {@code display(markdown("**bold**"))}. */
+    public static Markdown markdown(String source) {
+        return Markdown.of(source);
+    }
+
+    /** LaTeX to typeset: {@code display(latex("$$e^{i\\pi} + 1 = 0$$"))}. */
+    public static Latex latex(String source) {
+        return Latex.of(source);
+    }
+
+    private static String show(DisplayData data) {
+        // The frontend renders text/plain for a display with no id the same way; an id is
+        // always given so that any display can later be updated.
+        String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
+        data.setDisplayId(id);
+        kernel().display(data);
+        return id;
+    }
+
+    private static BaseKernel kernel() {
+        return BaseKernel.notebookKernel();
+    }
+}

@@ -1,0 +1,253 @@
+"""JupyterLab in a real browser: open the smoke notebook, run two cells, see their outputs.
+
+Starts `jupyter lab` from this Python environment on a free localhost port,
+serving a temporary copy of tests/notebooks, and drives Debian's Chromium
+headless through Playwright (Playwright never downloads a browser here). A
+screenshot is saved to test-artifacts/browser/lab.png, and the server's log
+to test-artifacts/browser/jupyter-lab.log.
+
+    .venv/bin/python -m pytest tests/browser
+
+The notebook's cells with ids "print-line" (prints "ttlab smoke: hello") and
+"xchart-chart" (shows a PNG chart) are the ones run. To check this test with
+another kernel, point TTLAB_SMOKE_NOTEBOOK at a notebook for that kernel with
+the same two cell ids, and set TTLAB_TEST_KERNEL to the kernel's name.
+TTLAB_CHROMIUM overrides the browser path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SMOKE_NOTEBOOK = Path(os.environ.get("TTLAB_SMOKE_NOTEBOOK", REPO_ROOT / "tests/notebooks/smoke.ipynb"))
+CHROMIUM = Path(os.environ.get("TTLAB_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",  # needed when running as root, e.g. in CI containers
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # No traffic of the browser's own: only the local Lab server is reachable.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PRINTED_TEXT = "ttlab smoke: hello"
+SERVER_START_SECONDS = 90
+KERNEL_OUTPUT_MS = 120_000  # the first cell also waits for the kernel to start
+
+# Lab settings that keep it from asking to fetch news from the internet: the
+# question would pop up over the notebook in the screenshot.
+QUIET_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+}
+
+pytestmark = pytest.mark.timeout(400)
+
+
+@dataclass
+class LabServer:
+    url: str  # ends with "/"
+    token: str
+    root_dir: Path
+
+    def api(self, path: str, method: str = "GET"):
+        request = urllib.request.Request(
+            self.url + path, method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        # Straight to localhost, whatever proxy the environment names.
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def write_quiet_settings(settings_dir: Path) -> None:
+    for relative_path, values in QUIET_SETTINGS.items():
+        path = settings_dir / relative_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+
+
+def lab_command(port: int, token: str, home: Path) -> list[str]:
+    command = [
+        sys.executable, "-m", "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={home / 'notebooks'}",
+        f"--LabApp.user_settings_dir={home / 'settings'}",
+        f"--LabApp.workspaces_dir={home / 'workspaces'}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--ServerApp.allow_root=True")
+    return command
+
+
+def wait_until_serving(server: LabServer, process: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"jupyter lab exited with {process.returncode}; see {log_path}", pytrace=False)
+        try:
+            server.api("api/status")
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    pytest.fail(f"jupyter lab did not answer within {SERVER_START_SECONDS} s; see {log_path}",
+                pytrace=False)
+
+
+def stop_server(server: LabServer, process: subprocess.Popen) -> None:
+    """Ask the server to shut down with its kernels; terminate, then kill, if it will not."""
+    try:
+        server.api("api/shutdown", method="POST")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        pass
+    for stop in (lambda: None, process.terminate, process.kill):
+        stop()
+        try:
+            process.wait(timeout=15)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextmanager
+def running_lab(notebook_dir: Path, log_path: Path):
+    with tempfile.TemporaryDirectory(prefix="ttlab-lab-") as temp:
+        home = Path(temp)
+        shutil.copytree(notebook_dir, home / "notebooks")
+        write_quiet_settings(home / "settings")
+        env = {
+            **os.environ,
+            # Leave out any personal Jupyter configuration; kernels installed in
+            # this environment (sys.prefix) are still found.
+            "JUPYTER_CONFIG_DIR": str(home / "config"),
+            "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        }
+        token = secrets.token_hex(16)
+        port = free_port()
+        server = LabServer(f"http://127.0.0.1:{port}/", token, home / "notebooks")
+        with open(log_path, "w") as log:
+            process = subprocess.Popen(
+                lab_command(port, token, home), env=env, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+            try:
+                wait_until_serving(server, process, log_path)
+                yield server
+            finally:
+                stop_server(server, process)
+
+
+def cell_index(notebook: Path, cell_id: str) -> int:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    for index, cell in enumerate(cells):
+        if cell.get("id") == cell_id:
+            return index
+    pytest.fail(f"{notebook} has no cell with id {cell_id!r}", pytrace=False)
+
+
+def notebook_kernel_name(notebook: Path) -> str:
+    return json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"]
+
+
+@pytest.fixture(scope="module")
+def playwright_api():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"playwright is not installed for {sys.executable}: run `./ttlab setup`",
+                    pytrace=False)
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `./ttlab setup` (Debian package "
+                    "chromium) or set TTLAB_CHROMIUM to a Chromium binary", pytrace=False)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser_artifacts(artifacts_dir) -> Path:
+    folder = artifacts_dir / "browser"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def run_cell(page, index: int):
+    """Run the notebook cell at index as a person would: click into it, press Ctrl+Enter."""
+    cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
+    cell.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Control+Enter")
+    return cell
+
+
+def test_lab_runs_smoke_notebook_cells(kernel_spec, kernel_name, chromium, playwright_api,
+                                       browser_artifacts):
+    from playwright.sync_api import expect
+
+    assert notebook_kernel_name(SMOKE_NOTEBOOK) == kernel_name, (
+        f"{SMOKE_NOTEBOOK.name} is for kernel {notebook_kernel_name(SMOKE_NOTEBOOK)!r}, "
+        f"not {kernel_name!r}: set TTLAB_SMOKE_NOTEBOOK to a notebook for that kernel")
+    print_index = cell_index(SMOKE_NOTEBOOK, "print-line")
+    chart_index = cell_index(SMOKE_NOTEBOOK, "xchart-chart")
+    screenshot = browser_artifacts / "lab.png"
+
+    with running_lab(SMOKE_NOTEBOOK.parent, browser_artifacts / "jupyter-lab.log") as lab:
+        browser = playwright_api.chromium.launch(
+            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(f"{lab.url}lab/tree/{SMOKE_NOTEBOOK.name}?token={lab.token}")
+            expect(page.locator(".jp-Notebook .jp-Cell").nth(chart_index)).to_be_visible(
+                timeout=60_000)
+
+            printed = run_cell(page, print_index)
+            expect(printed.locator(".jp-OutputArea-output")).to_contain_text(
+                PRINTED_TEXT, timeout=KERNEL_OUTPUT_MS)
+
+            chart = run_cell(page, chart_index)
+            chart_image = chart.locator('.jp-OutputArea-output img[src^="data:image/png"]')
+            expect(chart_image).to_be_visible(timeout=KERNEL_OUTPUT_MS)
+            chart_image.scroll_into_view_if_needed()
+
+            # Lab started the notebook's session on the kernel under test.
+            kernels = [session["kernel"]["name"] for session in lab.api("api/sessions")
+                       if session["path"].endswith(SMOKE_NOTEBOOK.name)]
+            assert kernels == [kernel_name]
+        finally:
+            page.screenshot(path=str(screenshot))
+            browser.close()
+    assert screenshot.stat().st_size > 0

@@ -39,7 +39,7 @@ public final class Main {
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JavaKernel kernel = new JavaKernel(new KernelIO(), session);
         kernel.onStartup();
-        JupyterConnection jupyter = new JupyterConnection(connection);
+        JupyterConnection jupyter = new ResponsiveConnection(connection);
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         jupyter.waitUntilClose();

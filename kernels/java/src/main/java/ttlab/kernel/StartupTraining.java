@@ -33,7 +33,7 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        JupyterConnection connection = new JupyterConnection(loopbackConnection());
+        JupyterConnection connection = new ResponsiveConnection(loopbackConnection());
         connection.connect();
 
         KernelSession session = KernelSession.start(KernelConfig.fromEnvironment());

@@ -2,7 +2,7 @@
 
 The suite is a unittest.TestCase: each class attribute below feeds one of its
 tests with code in the kernel's language. The tests of features our Java
-kernel does not offer (the pager, clear_output from code, history requests)
+kernel does not offer (the pager)
 are skipped with that reason.
 
 jupyter_kernel_test is not on our package index; it comes from Debian's
@@ -120,11 +120,12 @@ SAMPLES = {
         # JShell's own documentation lookup finds nothing with the cursor right
         # after a method name; the kernel must still answer, as Shift+Tab in Lab needs.
         code_inspect_sample="Math.abs",
+        code_clear_output="clearOutput();",
+        code_history_pattern="6*",
+        supported_history_operations=("tail", "range", "search"),
         # Features the Java kernel does not offer; fill in the samples above if it gains them.
         unsupported={
-            "test_pager": "the Java kernel has no pager payloads",
-            "test_clear_output": "the Java kernel has no clear_output call for cells",
-            "test_history": "the Java kernel answers no history requests",
+            "test_pager": "Java has no pager: documentation is shown by Shift+Tab inspection",
         },
     ),
     "python": dict(

@@ -8,9 +8,20 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -27,6 +38,9 @@ import ttlab.kernel.engine.CellResult;
 import ttlab.kernel.engine.ExecutionStopped;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,12 +54,18 @@ import java.util.concurrent.TimeUnit;
 public final class JavaKernel extends BaseKernel {
 
     private final KernelIO kernelIO;
+    private final SessionHistory history;
     private final CompletableFuture<KernelSession> session;
 
     JavaKernel(KernelIO io, CompletableFuture<KernelSession> session) {
-        super("ttlab", KernelVersion.get(), languageInfo(), helpLinks(), null, io, new CommManager(),
+        this(io, new SessionHistory(), session);
+    }
+
+    private JavaKernel(KernelIO io, SessionHistory history, CompletableFuture<KernelSession> session) {
+        super("ttlab", KernelVersion.get(), languageInfo(), helpLinks(), history, io, new CommManager(),
                 renderer(), null, null, false, errorStyler());
         this.kernelIO = io;
+        this.history = history;
         this.session = session;
     }
 
@@ -85,15 +105,22 @@ public final class JavaKernel extends BaseKernel {
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
-        int count = executionCount.getAndIncrement();
+        // A silent request (a frontend's own probe) is neither counted, echoed nor remembered.
+        boolean silent = request.isSilent();
+        int count = silent ? executionCount.get() : executionCount.getAndIncrement();
         env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
+        if (!silent && request.shouldStoreHistory()) {
+            history.record(count, request.getCode());
+        }
         replaceOutputStreams(env);
         kernelIO.attach(env, request.isStdinEnabled());
         env.defer(() -> kernelIO.detach(env));
 
         CellResult result = execute(request.getCode(), "In[" + count + "]");
-        if (result.succeeded() && result.hasValue()) {
+        if (result.succeeded() && result.hasValue() && !silent) {
             result = publishValue(env, count, result);
         }
         System.out.flush();
@@ -127,6 +154,10 @@ public final class JavaKernel extends BaseKernel {
         try {
             DisplayData data = session().engine().runStoppable(() -> Notebook.render(result.value()));
             env.publish(new PublishExecuteResult(count, data));
+            Object text = data.getData(MIMEType.TEXT_PLAIN);
+            if (text != null) {
+                history.recordOutput(count, text.toString());
+            }
             return result;
         } catch (ExecutionStopped stopped) {
             String text = stopped.reason().message() + " while showing the result";
@@ -189,6 +220,66 @@ public final class JavaKernel extends BaseKernel {
     public String isComplete(String code) {
         return session().engine().withShell(shell ->
                 new CompletenessChecker(shell.sourceCodeAnalysis()).isComplete(code));
+    }
+
+    void clearOutput(boolean wait) {
+        kernelIO.clearOutput(wait);
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new Replies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
+                getHelpLinks()));
+    }
+
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
+        env.setBusyDeferIdle();
+        env.defer().reply(new Replies.Interrupt());
+        interrupt();
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        List<HistoryEntry> entries;
+        switch (request.getAccessType()) {
+            case TAIL:
+                entries = history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+                break;
+            case RANGE:
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+                break;
+            default:
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) {
+                    flags.add(HistoryManager.ResultFlag.UNIQUE);
+                }
+                entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+        }
+        env.reply(Replies.History.replyTo(message, entries));
+    }
+
+    private void handleCommInfoRequest(ShellReplyEnvironment env, Message<CommInfoRequest> message) {
+        env.setBusyDeferIdle();
+        String target = message.getContent().getTargetName();
+        Map<String, CommInfoReply.CommInfo> comms = new LinkedHashMap<>();
+        commManager.forEach(comm -> {
+            if (target == null || target.equals(comm.getTargetName())) {
+                comms.put(comm.getID(), new CommInfoReply.CommInfo(comm.getTargetName()));
+            }
+        });
+        env.reply(new Replies.CommInfo(comms));
     }
 
     @Override

@@ -48,6 +48,22 @@ public final class Notebook {
         kernel().getIO().display.updateDisplay(id, render(o, mimeTypes));
     }
 
+    /** Clears what the running cell has shown so far. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears the running cell's output; with {@code wait} the frontend waits for the next
+     * output before clearing, which avoids flicker in a loop that redraws a plot.
+     */
+    public static void clearOutput(boolean wait) {
+        BaseKernel kernel = kernel();
+        if (kernel instanceof JavaKernel) {
+            ((JavaKernel) kernel).clearOutput(wait);
+        }
+    }
+
     /** HTML to show as such: {@code display(html("<b>bold</b>"))}. */
     public static Html html(String source) {
         return Html.of(source);

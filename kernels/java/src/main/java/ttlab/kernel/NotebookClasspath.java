@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * loadable at run time; a student who wants to compile against another jar adds it with
  * {@code %classpath}.
  */
-final class NotebookClasspath {
+public final class NotebookClasspath {
 
     /** Maven artifact ids whose jars notebooks compile against. */
     static final Set<String> NOTEBOOK_APIS = Set.of(
@@ -38,7 +38,7 @@ final class NotebookClasspath {
     }
 
     /** The entries of a class path that notebooks compile against, in their order. */
-    static List<String> of(String classpath) {
+    public static List<String> of(String classpath) {
         List<String> entries = new ArrayList<>();
         for (String entry : classpath.split(File.pathSeparator)) {
             if (isNotebookApi(entry)) {

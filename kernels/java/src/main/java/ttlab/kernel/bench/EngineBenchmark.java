@@ -2,16 +2,15 @@ package ttlab.kernel.bench;
 
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
+import ttlab.kernel.NotebookClasspath;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellResult;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,7 +97,7 @@ public final class EngineBenchmark {
         List<Double> times = new ArrayList<>();
         if (engine.equals("ttlab-inprocess")) {
             try (CellEngine cells = CellEngine.builder()
-                    .classpath(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)))
+                    .classpath(NotebookClasspath.of(System.getProperty("java.class.path")))
                     .build()) {
                 expect(cells.evaluate("1 + 1", "bench"));
                 System.out.println("FIRST");

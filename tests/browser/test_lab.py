@@ -1,6 +1,6 @@
 """JupyterLab in a real browser: open the smoke notebook, run two cells, see their outputs.
 
-Starts `jupyter lab` from this Python environment on a free localhost port,
+Starts JupyterLab with the README's `./ttlab lab` on a free localhost port,
 serving a temporary copy of tests/notebooks, and drives Debian's Chromium
 headless through Playwright (Playwright never downloads a browser here). A
 screenshot is saved to test-artifacts/browser/lab.png, and the server's log
@@ -95,8 +95,10 @@ def write_quiet_settings(settings_dir: Path) -> None:
 
 
 def lab_command(port: int, token: str, home: Path) -> list[str]:
+    # Through the README's own command, `./ttlab lab`, as a student starts it; the options
+    # after it override its defaults (root folder, start page).
     command = [
-        sys.executable, "-m", "jupyterlab",
+        str(REPO_ROOT / "ttlab"), "lab",
         "--no-browser",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",

@@ -2,9 +2,7 @@ package ttlab.kernel;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import ttlab.kernel.display.Html;
-import ttlab.kernel.display.Latex;
-import ttlab.kernel.display.Markdown;
+import ttlab.kernel.display.RichText;
 
 import java.util.UUID;
 
@@ -65,18 +63,18 @@ public final class Notebook {
     }
 
     /** HTML to show as such: {@code display(html("<b>bold</b>"))}. */
-    public static Html html(String source) {
-        return Html.of(source);
+    public static RichText html(String source) {
+        return RichText.html(source);
     }
 
     /** Markdown to render: {@code display(markdown("**bold**"))}. */
-    public static Markdown markdown(String source) {
-        return Markdown.of(source);
+    public static RichText markdown(String source) {
+        return RichText.markdown(source);
     }
 
     /** LaTeX to typeset: {@code display(latex("$$e^{i\\pi} + 1 = 0$$"))}. */
-    public static Latex latex(String source) {
-        return Latex.of(source);
+    public static RichText latex(String source) {
+        return RichText.latex(source);
     }
 
     private static String show(DisplayData data) {

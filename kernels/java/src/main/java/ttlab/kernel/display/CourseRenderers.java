@@ -7,8 +7,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
  * kernel's {@link Renderer}. Call once, after jjava's {@code BaseKernel} has
  * registered its own {@code Image}, {@code Url} and {@code Text} renderers;
  * these registrations are on other classes, so order does not matter.
- * {@link Html}, {@link Markdown} and {@link Latex} need no registration: they
- * render themselves.
+ * {@link RichText} needs no registration: it renders itself.
  */
 public final class CourseRenderers {
     private CourseRenderers() {

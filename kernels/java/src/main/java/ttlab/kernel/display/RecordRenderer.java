@@ -27,7 +27,7 @@ public final class RecordRenderer {
     }
 
     public static void render(Record record, RenderContext context) {
-        // A record that renders itself (Html, Markdown, ...) must not be overwritten by
+        // A record that renders itself (RichText, ...) must not be overwritten by
         // its field table; renderAs(..., "text/*") would otherwise walk on to here.
         if (record instanceof DisplayDataRenderable) {
             return;

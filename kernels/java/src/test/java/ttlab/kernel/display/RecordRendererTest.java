@@ -62,8 +62,8 @@ class RecordRendererTest {
 
     @Test
     void recordsThatRenderThemselvesAreNotTurnedIntoTables() {
-        // "text/*" keeps the request open after Html renders, so the class walk reaches Record.
-        DisplayData data = renderer.renderAs(Html.of("<i>y</i>"), "text/*");
+        // "text/*" keeps the request open after the HTML renders, so the class walk reaches Record.
+        DisplayData data = renderer.renderAs(RichText.html("<i>y</i>"), "text/*");
 
         assertThat(data.getData(MIMEType.TEXT_HTML)).isEqualTo("<i>y</i>");
         assertThat(data.getData(MIMEType.TEXT_PLAIN)).isEqualTo("<i>y</i>");

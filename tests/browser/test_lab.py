@@ -249,6 +249,8 @@ def test_lab_runs_smoke_notebook_cells(kernel_spec, kernel_name, chromium, playw
             kernels = [session["kernel"]["name"] for session in lab.api("api/sessions")
                        if session["path"].endswith(SMOKE_NOTEBOOK.name)]
             assert kernels == [kernel_name]
+            # `./ttlab lab` makes the Java kernel the default for new notebooks.
+            assert lab.api("api/kernelspecs")["default"] == "java"
         finally:
             page.screenshot(path=str(screenshot))
             browser.close()

@@ -1,0 +1,96 @@
+package ttlab.grader;
+
+import org.junit.platform.launcher.TestIdentifier;
+import ttlab.kernel.engine.CellEngine;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stops a test that runs longer than its limit through the cell engine's stop mechanism, which
+ * (unlike JUnit's own timeouts) also ends a {@code while (true) {}} in notebook code: that code
+ * is instrumented to check the engine's stop flag on every loop back-edge.
+ *
+ * <p>The alarm is armed for whatever started last and has not finished: a test, or between
+ * tests the class around them, so a class's {@code @BeforeAll} or {@code @AfterAll} gets the same
+ * limit as each test. Once the stopped test has finished, the flag is lowered again so that the
+ * tests after it run normally.
+ */
+final class EngineTimeLimit implements TimeLimit {
+
+    private final CellEngine engine;
+    private final Duration limit;
+    private final EngineHooks hooks;
+    private final ScheduledExecutorService alarms;
+    private final Deque<TestIdentifier> running = new ArrayDeque<>();
+    private final Set<TestIdentifier> stopped = new HashSet<>();
+    private ScheduledFuture<?> alarm;
+    private Thread runner;
+
+    EngineTimeLimit(CellEngine engine, Duration limit, EngineHooks hooks) {
+        this.engine = engine;
+        this.limit = limit;
+        this.hooks = hooks;
+        this.alarms = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ttlab-test-time-limit");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public synchronized void started(TestIdentifier id) {
+        runner = Thread.currentThread();
+        running.push(id);
+        rearm();
+    }
+
+    @Override
+    public synchronized boolean finished(TestIdentifier id) {
+        running.remove(id);
+        boolean hit = stopped.remove(id);
+        if (hit) {
+            hooks.clearStop();
+            Thread.interrupted(); // our interrupt must not reach the next test
+        }
+        rearm();
+        return hit;
+    }
+
+    @Override
+    public Outcome timedOut() {
+        return Outcome.timedOut(limit);
+    }
+
+    @Override
+    public synchronized void close() {
+        alarms.shutdownNow();
+    }
+
+    private void rearm() {
+        if (alarm != null) {
+            alarm.cancel(false);
+        }
+        TestIdentifier innermost = running.peek();
+        alarm = innermost == null ? null
+                : alarms.schedule(() -> expire(innermost), limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void expire(TestIdentifier id) {
+        if (!id.equals(running.peek())) {
+            return; // it finished, or something inside it started, while this alarm was going off
+        }
+        stopped.add(id);
+        engine.interrupt();
+        // The engine interrupts only the thread of a cell; this work runs outside any cell, so
+        // wake a sleep() or wait() in the test ourselves.
+        runner.interrupt();
+    }
+}

@@ -1,0 +1,156 @@
+package ttlab.grader;
+
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import ttlab.kernel.engine.CellEngine;
+import ttlab.kernel.engine.ExecutionStopped;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs JUnit 5 test classes, including classes declared in notebook cells, and reports each
+ * test with its status, message and points.
+ *
+ * <p>Two ways to run: {@link #direct()} runs on the calling thread with no time limit (for test
+ * classes compiled the ordinary way); {@link #onEngine} runs on a cell engine's thread under its
+ * stop mechanism, where a per-test time limit stops even a busy loop in notebook code and the
+ * remaining tests still run.
+ *
+ * <p>The launcher is configured so that nothing around it changes a grade: only the Jupiter
+ * engine, no listeners or filters found on the class path, no {@code junit-platform.properties}
+ * or system properties, sequential execution, and nothing printed to standard output.
+ */
+public final class TestRunner {
+
+    private final CellEngine engine;
+    private final Duration perTestLimit;
+    private final EngineHooks hooks;
+    private final Launcher launcher = isolatedLauncher();
+
+    private TestRunner(CellEngine engine, Duration perTestLimit, EngineHooks hooks) {
+        this.engine = engine;
+        this.perTestLimit = perTestLimit;
+        this.hooks = hooks;
+    }
+
+    /** Runs tests on the calling thread, each for as long as it takes. */
+    public static TestRunner direct() {
+        return new TestRunner(null, null, null);
+    }
+
+    /**
+     * Runs tests on {@code engine}'s cell thread; a test (or a class's set-up or tear-down) that
+     * runs longer than {@code perTestLimit} is stopped and reported as {@link TestStatus#TIMED_OUT}.
+     * The engine's own cell time limit, if it has one, bounds the whole run. The runner may be
+     * used from outside the engine (the grader) or from code in a cell (a notebook's check).
+     */
+    public static TestRunner onEngine(CellEngine engine, Duration perTestLimit) {
+        Objects.requireNonNull(engine, "engine");
+        if (perTestLimit.isZero() || perTestLimit.isNegative()) {
+            throw new IllegalArgumentException("a per-test limit must be positive: " + perTestLimit);
+        }
+        return new TestRunner(engine, perTestLimit, EngineHooks.locate());
+    }
+
+    public TestReport run(Class<?>... testClasses) {
+        return run(Arrays.asList(testClasses));
+    }
+
+    /**
+     * Runs the classes in the order given and reports every test in them.
+     *
+     * @throws ExecutionStopped when the engine stopped the run for another reason than a test's
+     *                          time limit: the user interrupted it, or the cell time limit expired
+     */
+    public TestReport run(List<Class<?>> testClasses) {
+        DiscoveryIssues issues = new DiscoveryIssues();
+        try (TimeLimit limit = engine == null ? TimeLimit.NONE : new EngineTimeLimit(engine, perTestLimit, hooks)) {
+            ResultCollector collector = new ResultCollector(limit);
+            Supplier<Void> work = () -> {
+                for (List<Class<?>> sameLoader : byClassLoader(testClasses)) {
+                    execute(sameLoader, collector, issues);
+                }
+                return null;
+            };
+            if (engine == null || hooks.onCellThread()) {
+                work.get(); // called from a cell, this is already stoppable code on the cell thread
+            } else {
+                engine.runStoppable(work::get);
+            }
+            collector.foreignStop().ifPresent(reason -> {
+                throw new ExecutionStopped(reason);
+            });
+            return new TestReport(collector.results(), issues.issues());
+        }
+    }
+
+    /**
+     * JUnit loads classes it names (in {@code @MethodSource("Other#cases")}, say) and finds
+     * services through the context class loader, so it must be the test class's own loader: a
+     * notebook class lives in JShell's loader, which the caller's loader cannot see into.
+     */
+    private void execute(List<Class<?>> classes, ResultCollector collector, DiscoveryIssues issues) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loaderOf(classes.get(0)));
+        try {
+            launcher.execute(request(classes, issues), collector);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static LauncherDiscoveryRequest request(List<Class<?>> classes, DiscoveryIssues issues) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(classes.stream().map(DiscoverySelectors::selectClass).collect(Collectors.toList()))
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .listeners(issues)
+                .build();
+    }
+
+    private static Launcher isolatedLauncher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build());
+    }
+
+    /** Consecutive classes that share a loader run together, keeping the order given. */
+    private static List<List<Class<?>>> byClassLoader(List<Class<?>> classes) {
+        List<List<Class<?>>> runs = new ArrayList<>();
+        ClassLoader current = null;
+        List<Class<?>> run = null;
+        for (Class<?> c : classes) {
+            ClassLoader loader = loaderOf(c);
+            if (run == null || loader != current) {
+                run = new ArrayList<>();
+                runs.add(run);
+                current = loader;
+            }
+            run.add(c);
+        }
+        return runs;
+    }
+
+    private static ClassLoader loaderOf(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+}

@@ -2,6 +2,7 @@ package ttlab.grader;
 
 import org.junit.platform.launcher.TestIdentifier;
 import ttlab.kernel.engine.CellEngine;
+import ttlab.kernel.engine.ExecutionStopped;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -27,17 +28,14 @@ final class EngineTimeLimit implements TimeLimit {
 
     private final CellEngine engine;
     private final Duration limit;
-    private final EngineHooks hooks;
     private final ScheduledExecutorService alarms;
     private final Deque<TestIdentifier> running = new ArrayDeque<>();
     private final Set<TestIdentifier> stopped = new HashSet<>();
     private ScheduledFuture<?> alarm;
-    private Thread runner;
 
-    EngineTimeLimit(CellEngine engine, Duration limit, EngineHooks hooks) {
+    EngineTimeLimit(CellEngine engine, Duration limit) {
         this.engine = engine;
         this.limit = limit;
-        this.hooks = hooks;
         this.alarms = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ttlab-test-time-limit");
             t.setDaemon(true);
@@ -47,7 +45,6 @@ final class EngineTimeLimit implements TimeLimit {
 
     @Override
     public synchronized void started(TestIdentifier id) {
-        runner = Thread.currentThread();
         running.push(id);
         rearm();
     }
@@ -57,8 +54,7 @@ final class EngineTimeLimit implements TimeLimit {
         running.remove(id);
         boolean hit = stopped.remove(id);
         if (hit) {
-            hooks.clearStop();
-            Thread.interrupted(); // our interrupt must not reach the next test
+            engine.clearStop(); // lowers the flag and our interrupt, so the next test runs
         }
         rearm();
         return hit;
@@ -88,9 +84,6 @@ final class EngineTimeLimit implements TimeLimit {
             return; // it finished, or something inside it started, while this alarm was going off
         }
         stopped.add(id);
-        engine.interrupt();
-        // The engine interrupts only the thread of a cell; this work runs outside any cell, so
-        // wake a sleep() or wait() in the test ourselves.
-        runner.interrupt();
+        engine.stop(ExecutionStopped.Reason.TIMED_OUT);
     }
 }

@@ -35,18 +35,16 @@ public final class TestRunner {
 
     private final CellEngine engine;
     private final Duration perTestLimit;
-    private final EngineHooks hooks;
     private final Launcher launcher = isolatedLauncher();
 
-    private TestRunner(CellEngine engine, Duration perTestLimit, EngineHooks hooks) {
+    private TestRunner(CellEngine engine, Duration perTestLimit) {
         this.engine = engine;
         this.perTestLimit = perTestLimit;
-        this.hooks = hooks;
     }
 
     /** Runs tests on the calling thread, each for as long as it takes. */
     public static TestRunner direct() {
-        return new TestRunner(null, null, null);
+        return new TestRunner(null, null);
     }
 
     /**
@@ -60,7 +58,7 @@ public final class TestRunner {
         if (perTestLimit.isZero() || perTestLimit.isNegative()) {
             throw new IllegalArgumentException("a per-test limit must be positive: " + perTestLimit);
         }
-        return new TestRunner(engine, perTestLimit, EngineHooks.locate());
+        return new TestRunner(engine, perTestLimit);
     }
 
     public TestReport run(Class<?>... testClasses) {
@@ -75,7 +73,7 @@ public final class TestRunner {
      */
     public TestReport run(List<Class<?>> testClasses) {
         DiscoveryIssues issues = new DiscoveryIssues();
-        try (TimeLimit limit = engine == null ? TimeLimit.NONE : new EngineTimeLimit(engine, perTestLimit, hooks)) {
+        try (TimeLimit limit = engine == null ? TimeLimit.NONE : new EngineTimeLimit(engine, perTestLimit)) {
             ResultCollector collector = new ResultCollector(limit);
             Supplier<Void> work = () -> {
                 for (List<Class<?>> sameLoader : byClassLoader(testClasses)) {
@@ -83,10 +81,10 @@ public final class TestRunner {
                 }
                 return null;
             };
-            if (engine == null || hooks.onCellThread()) {
-                work.get(); // called from a cell, this is already stoppable code on the cell thread
+            if (engine == null) {
+                work.get();
             } else {
-                engine.runStoppable(work::get);
+                engine.runStoppable(work::get); // in place when called from a cell
             }
             collector.foreignStop().ifPresent(reason -> {
                 throw new ExecutionStopped(reason);

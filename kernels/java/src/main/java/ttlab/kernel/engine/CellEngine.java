@@ -46,10 +46,15 @@ public final class CellEngine implements AutoCloseable {
     private final SnippetOrigins origins = new SnippetOrigins();
     private final TracebackFormatter tracebacks = new TracebackFormatter(origins);
     private final Map<VarSnippet, String> varWrapperClass = new HashMap<>();
+    private volatile Thread cellThread;
 
     private CellEngine(Builder builder) {
         this.timeout = builder.timeout;
-        this.executor = Executors.newSingleThreadExecutor(daemon("ttlab-cell"));
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = daemon("ttlab-cell").newThread(r);
+            cellThread = t;
+            return t;
+        });
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("ttlab-watchdog"));
         InProcessExecutionProvider provider = new InProcessExecutionProvider();
         this.shell = onCellThread(() -> JShell.builder()
@@ -78,11 +83,14 @@ public final class CellEngine implements AutoCloseable {
      * @throws ExecutionStopped when it was interrupted or timed out
      */
     public <T> T runStoppable(Callable<T> work) {
+        if (isCellThread()) {
+            return callInPlace(work); // called from a cell: already stoppable, under the cell's limit
+        }
         return onCellThread(() -> {
             StopSignal.clear();
             ScheduledFuture<?> alarm = scheduleTimeout();
             try {
-                return work.call();
+                return control.runAsClient(work);
             } finally {
                 if (alarm != null) {
                     alarm.cancel(false);
@@ -91,9 +99,41 @@ public final class CellEngine implements AutoCloseable {
         });
     }
 
+    /** True on the engine's own thread: inside a cell, or inside {@link #runStoppable}. */
+    public boolean isCellThread() {
+        return Thread.currentThread() == cellThread;
+    }
+
+    /**
+     * Lowers the stop flag on the cell thread, between two pieces of stoppable work: a grader
+     * that stopped one test this way goes on with the next test in the same run.
+     */
+    public void clearStop() {
+        if (!isCellThread()) {
+            throw new IllegalStateException("clearStop() belongs on the engine's cell thread");
+        }
+        StopSignal.clear();
+        Thread.interrupted();
+    }
+
+    /** Stops the running code with a reason (a user's interrupt, a time limit). */
+    public void stop(ExecutionStopped.Reason reason) {
+        control.stop(reason);
+    }
+
+    private static <T> T callInPlace(Callable<T> work) {
+        try {
+            return work.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the running cell, if any (called from another thread). */
     public void interrupt() {
-        control.stop(ExecutionStopped.Reason.INTERRUPTED);
+        stop(ExecutionStopped.Reason.INTERRUPTED);
     }
 
     /** Adds a jar or folder for both compiling and running notebook code. */

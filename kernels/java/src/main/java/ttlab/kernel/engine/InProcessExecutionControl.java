@@ -94,6 +94,19 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         Thread.interrupted();
     }
 
+    /**
+     * Runs notebook code that is not a snippet (a value's toString(), a grader's tests) as
+     * client code, so that {@link #stop} also wakes it from sleep() or wait().
+     */
+    <T> T runAsClient(java.util.concurrent.Callable<T> work) throws Exception {
+        clientCodeEnter();
+        try {
+            return work.call();
+        } finally {
+            clientCodeLeave();
+        }
+    }
+
     /** Called by JShell.stop() and by the engine's watchdog: ends the running snippet. */
     @Override
     public void stop() {

@@ -33,6 +33,7 @@ import ttlab.kernel.assist.CodeInspector;
 import ttlab.kernel.assist.CompletenessChecker;
 import ttlab.kernel.assist.Completion;
 import ttlab.kernel.display.CourseRenderers;
+import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellError;
 import ttlab.kernel.engine.CellResult;
 import ttlab.kernel.engine.ExecutionStopped;
@@ -220,6 +221,10 @@ public final class JavaKernel extends BaseKernel {
     public String isComplete(String code) {
         return session().engine().withShell(shell ->
                 new CompletenessChecker(shell.sourceCodeAnalysis()).isComplete(code));
+    }
+
+    CellEngine engine() {
+        return session().engine();
     }
 
     void clearOutput(boolean wait) {

@@ -33,6 +33,13 @@ final class KernelSession {
             "static ttlab.kernel.Notebook.*",
             "ttlab.course.*");
 
+    /**
+     * Imported too when the grader is on the class path (the installed kernel runs with it; the
+     * kernel module's own tests run without): {@code check(SomeTests.class)} and {@code @Points}.
+     */
+    static final List<String> GRADER_IMPORTS = List.of("static ttlab.grader.Check.*", "ttlab.grader.Points");
+    private static final String GRADER_CHECK = "ttlab.grader.Check";
+
     private final CellEngine engine;
     private final CellRunner runner;
     private final List<String> startupWarnings;
@@ -55,6 +62,9 @@ final class KernelSession {
         List<String> warnings = new ArrayList<>();
         StringBuilder imports = new StringBuilder();
         DEFAULT_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
+        if (graderAvailable()) {
+            GRADER_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
+        }
         check(engine.evaluate(imports.toString(), "default imports"), "default imports", warnings);
         for (Path script : startupScripts(config.startupScriptPaths(), warnings)) {
             try {
@@ -68,6 +78,15 @@ final class KernelSession {
             check(runner.run(config.startupScript(), "start-up script"), "the start-up script", warnings);
         }
         return new KernelSession(engine, runner, warnings);
+    }
+
+    private static boolean graderAvailable() {
+        try {
+            Class.forName(GRADER_CHECK, false, KernelSession.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static void check(CellResult result, String what, List<String> warnings) {

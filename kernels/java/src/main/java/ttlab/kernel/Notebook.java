@@ -3,6 +3,7 @@ package ttlab.kernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import ttlab.kernel.display.RichText;
+import ttlab.kernel.engine.CellEngine;
 
 import java.util.UUID;
 
@@ -60,6 +61,18 @@ public final class Notebook {
         if (kernel instanceof JavaKernel) {
             ((JavaKernel) kernel).clearOutput(wait);
         }
+    }
+
+    /**
+     * The engine running this notebook's cells: what the grader's {@code check(...)} runs
+     * tests on, under the same interrupt and time limits as a cell.
+     */
+    public static CellEngine engine() {
+        BaseKernel kernel = kernel();
+        if (!(kernel instanceof JavaKernel)) {
+            throw new IllegalStateException("this notebook is not running on the ttlab kernel");
+        }
+        return ((JavaKernel) kernel).engine();
     }
 
     /** HTML to show as such: {@code display(html("<b>bold</b>"))}. */

@@ -17,29 +17,6 @@ import java.util.List;
  */
 final class KernelSession {
 
-    /** Imported in every notebook: the JDK basics, JUnit 5, AssertJ, display and the course library. */
-    static final List<String> DEFAULT_IMPORTS = List.of(
-            "java.util.*",
-            "java.util.function.*",
-            "java.util.stream.*",
-            "java.io.*",
-            "java.math.*",
-            "java.nio.file.*",
-            "java.util.concurrent.*",
-            "org.junit.jupiter.api.*",
-            "org.junit.jupiter.params.*",
-            "org.junit.jupiter.params.provider.*",
-            "static org.assertj.core.api.Assertions.*",
-            "static ttlab.kernel.Notebook.*",
-            "ttlab.course.*");
-
-    /**
-     * Imported too when the grader is on the class path (the installed kernel runs with it; the
-     * kernel module's own tests run without): {@code check(SomeTests.class)} and {@code @Points}.
-     */
-    static final List<String> GRADER_IMPORTS = List.of("static ttlab.grader.Check.*", "ttlab.grader.Points");
-    private static final String GRADER_CHECK = "ttlab.grader.Check";
-
     private final CellEngine engine;
     private final CellRunner runner;
     private final List<String> startupWarnings;
@@ -51,21 +28,9 @@ final class KernelSession {
     }
 
     static KernelSession start(KernelConfig config) {
-        List<String> classpath = new ArrayList<>(NotebookClasspath.of(System.getProperty("java.class.path")));
-        classpath.addAll(config.classpath());
-        CellEngine engine = CellEngine.builder()
-                .timeout(config.timeout())
-                .compilerOptions(config.compilerOptions())
-                .classpath(classpath)
-                .build();
-        CellRunner runner = new CellRunner(engine, Path.of("").toAbsolutePath());
         List<String> warnings = new ArrayList<>();
-        StringBuilder imports = new StringBuilder();
-        DEFAULT_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
-        if (graderAvailable()) {
-            GRADER_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
-        }
-        check(engine.evaluate(imports.toString(), "default imports"), "default imports", warnings);
+        CellEngine engine = NotebookEngine.start(config, warnings);
+        CellRunner runner = new CellRunner(engine, Path.of("").toAbsolutePath());
         for (Path script : startupScripts(config.startupScriptPaths(), warnings)) {
             try {
                 String code = Files.readString(script, StandardCharsets.UTF_8);
@@ -80,17 +45,8 @@ final class KernelSession {
         return new KernelSession(engine, runner, warnings);
     }
 
-    private static boolean graderAvailable() {
-        try {
-            Class.forName(GRADER_CHECK, false, KernelSession.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
     private static void check(CellResult result, String what, List<String> warnings) {
-        result.error().ifPresent(e -> warnings.add("Error in " + what + ": " + e.name() + ": " + e.message()));
+        NotebookEngine.warnIfFailed(result, what, warnings);
     }
 
     /** Files named directly, and the .jsh files of folders named, in name order. */

@@ -1,0 +1,81 @@
+package ttlab.kernel;
+
+import ttlab.kernel.engine.CellEngine;
+import ttlab.kernel.engine.CellResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cell engine set up as every notebook's: compiled against the notebook class path, with the
+ * default imports. The kernel and the grader both start theirs here, so that a notebook is
+ * graded in exactly the environment it ran in.
+ */
+public final class NotebookEngine {
+
+    /** Imported in every notebook: the JDK basics, JUnit 5, AssertJ, display and the course library. */
+    public static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.util.*",
+            "java.util.function.*",
+            "java.util.stream.*",
+            "java.io.*",
+            "java.math.*",
+            "java.nio.file.*",
+            "java.util.concurrent.*",
+            "org.junit.jupiter.api.*",
+            "org.junit.jupiter.params.*",
+            "org.junit.jupiter.params.provider.*",
+            "static org.assertj.core.api.Assertions.*",
+            "static ttlab.kernel.Notebook.*",
+            "ttlab.course.*");
+
+    /**
+     * Imported too when the grader is on the class path (the installed kernel runs with it; the
+     * kernel module's own tests run without): {@code check(SomeTests.class)} and {@code @Points}.
+     */
+    public static final List<String> GRADER_IMPORTS = List.of("static ttlab.grader.Check.*", "ttlab.grader.Points");
+
+    private static final String GRADER_CHECK = "ttlab.grader.Check";
+
+    private NotebookEngine() {
+    }
+
+    /**
+     * Builds the engine and runs the imports; a failed import is added to {@code warnings}
+     * (shown to the user) rather than stopping the kernel.
+     */
+    public static CellEngine start(KernelConfig config, List<String> warnings) {
+        List<String> classpath = new ArrayList<>(NotebookClasspath.of(System.getProperty("java.class.path")));
+        classpath.addAll(config.classpath());
+        CellEngine engine = CellEngine.builder()
+                .timeout(config.timeout())
+                .compilerOptions(config.compilerOptions())
+                .classpath(classpath)
+                .build();
+        warnIfFailed(engine.evaluate(importCell(), "default imports"), "default imports", warnings);
+        return engine;
+    }
+
+    /** The default imports as one cell, with the grader's when it is present. */
+    static String importCell() {
+        StringBuilder imports = new StringBuilder();
+        DEFAULT_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
+        if (graderAvailable()) {
+            GRADER_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
+        }
+        return imports.toString();
+    }
+
+    static void warnIfFailed(CellResult result, String what, List<String> warnings) {
+        result.error().ifPresent(e -> warnings.add("Error in " + what + ": " + e.name() + ": " + e.message()));
+    }
+
+    private static boolean graderAvailable() {
+        try {
+            Class.forName(GRADER_CHECK, false, NotebookEngine.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

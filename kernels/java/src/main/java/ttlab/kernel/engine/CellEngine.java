@@ -62,8 +62,9 @@ public final class CellEngine implements AutoCloseable {
                 .compilerOptions(builder.compilerOptions.toArray(String[]::new))
                 .build());
         this.control = provider.control();
-        for (String entry : builder.classpath) {
-            addToClasspath(entry);
+        if (!builder.classpath.isEmpty()) {
+            // One call for the whole path: each call costs JShell a round of compiler set-up.
+            addToClasspath(String.join(java.io.File.pathSeparator, builder.classpath));
         }
     }
 
@@ -136,7 +137,7 @@ public final class CellEngine implements AutoCloseable {
         stop(ExecutionStopped.Reason.INTERRUPTED);
     }
 
-    /** Adds a jar or folder for both compiling and running notebook code. */
+    /** Adds jars or folders (a path-separated list) for both compiling and running notebook code. */
     public void addToClasspath(String path) {
         onCellThread(() -> {
             shell.addToClasspath(path);

@@ -26,7 +26,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     public void load(ClassBytecodes[] classes)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
         ClassBytecodes[] instrumented = Arrays.stream(classes)
-                .map(c -> new ClassBytecodes(c.name(), LoopCheckInstrumenter.instrument(c.bytecodes())))
+                .map(c -> new ClassBytecodes(c.name(), SnippetInstrumenter.instrument(c.bytecodes())))
                 .toArray(ClassBytecodes[]::new);
         super.load(instrumented);
         enableAssertions(instrumented);

@@ -3,7 +3,7 @@ package ttlab.kernel.engine;
 /**
  * The flag that stops running notebook code.
  *
- * <p>Every class a cell defines is instrumented (see {@link LoopCheckInstrumenter}) to call
+ * <p>Every class a cell defines is instrumented (see {@link LoopChecks}) to call
  * {@link #check()} on each loop back-edge and method entry. Once a stop is requested, every
  * check throws, so even a {@code while (true) {}} or a loop that catches the error ends quickly.
  * The flag stays raised until the engine clears it at the start of the next cell: this is

@@ -163,6 +163,18 @@ class CellEngineTest {
     }
 
     @Test
+    void exitCallsEndTheCellNotTheJvm() {
+        for (String exit : List.of("System.exit(3);", "Runtime.getRuntime().exit(4);", "Runtime.getRuntime().halt(5);")) {
+            CellResult r = engine.evaluate(exit, "In[23]");
+            assertThat(r.status()).as(exit).isEqualTo(CellResult.Status.RUNTIME_ERROR);
+            assertThat(r.error().orElseThrow().message()).contains("was not run").contains("kernel's JVM");
+        }
+        engine.evaluate("void quit() { if (true) System.exit(0); }", "In[24]");
+        assertThat(engine.evaluate("quit();", "In[25]").error().orElseThrow().message()).contains("System.exit(0)");
+        assertThat(engine.evaluate("2 + 2", "In[26]").value()).isEqualTo(4);
+    }
+
+    @Test
     void assertStatementsAreEnabled() {
         CellResult r = engine.evaluate("assert 1 > 2 : \"math\";", "In[22]");
         assertThat(r.status()).isEqualTo(CellResult.Status.RUNTIME_ERROR);

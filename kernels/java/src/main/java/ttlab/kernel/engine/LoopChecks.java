@@ -1,17 +1,13 @@
 package ttlab.kernel.engine;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
-import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 
 import java.util.ArrayList;
@@ -20,38 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewrites the bytecode of notebook classes so that they can be stopped.
- *
- * <p>A call to {@link StopSignal#check()} is inserted at every method entry and before every
- * backward jump (the back-edge of any loop). The call neither reads nor leaves anything on the
- * operand stack and adds no branch target, so the existing stack map frames stay valid and only
- * the maximum stack size needs recomputing.
+ * Makes notebook code stoppable: a call to {@link StopSignal#check()} goes at every method entry
+ * and before every backward jump (the back-edge of any loop). The call neither reads nor leaves
+ * anything on the operand stack and adds no branch target, so the existing stack map frames stay
+ * valid and only the maximum stack size needs recomputing.
  */
-public final class LoopCheckInstrumenter {
+final class LoopChecks {
 
     private static final String OWNER = Type.getInternalName(StopSignal.class);
     private static final String METHOD = "check";
     private static final String DESCRIPTOR = "()V";
 
-    private LoopCheckInstrumenter() {
+    private LoopChecks() {
     }
 
-    /** Returns the instrumented class file. */
-    public static byte[] instrument(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassNode node = new ClassNode();
-        reader.accept(node, 0);
-        for (MethodNode method : node.methods) {
-            if (method.instructions.size() > 0) {
-                instrument(method.instructions);
-            }
-        }
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        node.accept(writer);
-        return writer.toByteArray();
-    }
-
-    private static void instrument(InsnList code) {
+    static void insert(InsnList code) {
         AbstractInsnNode[] original = code.toArray();
         Map<LabelNode, Integer> position = new HashMap<>();
         for (int i = 0; i < original.length; i++) {

@@ -1,0 +1,89 @@
+package ttlab.grader.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The class gradebook from the three sample submissions of two masters. */
+class GradebookTest {
+
+    private static final String HEADER = "submission,master,warmup.square,warmup.greet,warmup.trim,"
+            + "attention.softmax,attention.scores,total,max,percent\n";
+    private static final String CSV = HEADER
+            + "alice--01-attention,01-attention.ipynb,,,,2.0,3.0,5.0,10.0,50.0\n"
+            + "bob--00-warmup,00-warmup.ipynb,2.0,2.0,0.5,,,4.5,7.5,60.0\n"
+            + "carol--00-warmup,00-warmup.ipynb,4.0,1.0,0.0,,,5.0,7.0,71.4\n";
+
+    @Test
+    void hasOneRowPerSubmissionAndOneColumnPerExercise() {
+        Table table = Gradebook.of(SampleResults.all()).table();
+
+        assertThat(table.columnNames()).containsExactly("submission", "master", "warmup.square", "warmup.greet",
+                "warmup.trim", "attention.softmax", "attention.scores", "total", "max", "percent");
+        assertThat(table.stringColumn("submission").asList()).containsExactly(SampleResults.IDS.toArray(String[]::new));
+        assertThat(table.rowCount()).isEqualTo(3);
+    }
+
+    @Test
+    void sumsThePointsOfEachExercise() {
+        Table table = Gradebook.of(SampleResults.all()).table();
+
+        assertThat(table.doubleColumn("warmup.square").get(1)).as("bob: 2 + 0 + 0").isEqualTo(2.0);
+        assertThat(table.doubleColumn("warmup.square").get(2)).as("carol: 2 + 2").isEqualTo(4.0);
+        assertThat(table.doubleColumn("warmup.greet").get(1)).as("bob: 0 + 2 (hidden)").isEqualTo(2.0);
+        assertThat(table.doubleColumn("attention.scores").get(0)).as("alice: 3 + 0").isEqualTo(3.0);
+        assertThat(table.doubleColumn("warmup.trim").get(2)).as("carol's master has it; she has no points").isEqualTo(0.0);
+        assertThat(table.doubleColumn("warmup.trim").isMissing(0)).as("alice's master has no warm-up").isTrue();
+        assertThat(table.doubleColumn("percent").get(2)).isEqualTo(71.4);
+    }
+
+    @Test
+    void writesTheCsvExactly(@TempDir Path dir) throws Exception {
+        Path file = Gradebook.of(SampleResults.all()).write(dir);
+
+        assertThat(file).isEqualTo(dir.resolve("gradebook.csv"));
+        assertThat(Files.readString(file)).startsWith(HEADER).isEqualTo(CSV);
+    }
+
+    @Test
+    void isDeterministicWhateverTheOrderOfTheResults(@TempDir Path dir) throws Exception {
+        byte[] first = Files.readAllBytes(Gradebook.of(SampleResults.all()).write(Files.createDirectory(dir.resolve("1"))));
+        List<GradingResult> shuffled = new ArrayList<>(SampleResults.all());
+        Collections.reverse(shuffled);
+        byte[] second = Files.readAllBytes(Gradebook.of(shuffled).write(Files.createDirectory(dir.resolve("2"))));
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void ordersExerciseColumnsByMasterNotBySubmission() throws Exception {
+        // Only alice's master is read first here, yet 00-warmup's exercises still come first.
+        List<GradingResult> results = List.of(SampleResults.read(SampleResults.ALICE), SampleResults.read(SampleResults.CAROL));
+
+        assertThat(Gradebook.of(results).csv()).startsWith(
+                "submission,master,warmup.square,warmup.greet,attention.softmax,attention.scores,total,max,percent\n");
+    }
+
+    @Test
+    void anExerciseNamedLikeAFixedColumnGetsItsOwnColumn(@TempDir Path dir) throws Exception {
+        Path file = Files.createDirectories(dir.resolve("x")).resolve("results.json");
+        Files.writeString(file, """
+                {"tests": [{"score": 1, "max_score": 2, "extra_data": {"exercise": "total"}}], "extra_data": {"master": "m"}}""");
+
+        assertThat(Gradebook.of(List.of(GradingResult.read(file))).csv())
+                .isEqualTo("submission,master,exercise total,total,max,percent\nx,m,1.0,1.0,2.0,50.0\n");
+    }
+
+    @Test
+    void anEmptyClassHasOnlyTheFixedColumns() {
+        assertThat(Gradebook.of(List.of()).csv()).isEqualTo("submission,master,total,max,percent\n");
+    }
+}

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 
+import static ttlab.kernel.display.HtmlEscape.escape;
+
 /**
  * Shows a {@link TestReport} to a student: a header "N of M tests passed, X / Y points", then
  * one row per test with its points, status and message, as an HTML table for the notebook or
@@ -118,20 +120,5 @@ public final class CheckTable {
     /** At most two decimals, no trailing zeros: "3", "0.5", "0.33". */
     static String points(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&': out.append("&amp;"); break;
-                case '<': out.append("&lt;"); break;
-                case '>': out.append("&gt;"); break;
-                case '"': out.append("&quot;"); break;
-                case '\'': out.append("&#39;"); break;
-                default: out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

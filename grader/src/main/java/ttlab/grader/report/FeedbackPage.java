@@ -2,6 +2,7 @@ package ttlab.grader.report;
 
 import ttlab.grader.report.GradingResult.ApiFlag;
 import ttlab.grader.report.GradingResult.TestCase;
+import ttlab.kernel.display.HtmlEscape;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ public final class FeedbackPage {
     /** The page's HTML. The same result always gives the same text. */
     public String render(GradingResult result) {
         StringBuilder html = new StringBuilder(4096);
-        String submission = Html.escape(result.submission());
+        String submission = HtmlEscape.escape(result.submission());
         String total = result.total().toString() + " points";
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -91,13 +92,13 @@ public final class FeedbackPage {
     }
 
     private void header(StringBuilder html, GradingResult result, String total) {
-        html.append("<header>\n<h1>Feedback for ").append(Html.escape(result.submission())).append("</h1>\n")
+        html.append("<header>\n<h1>Feedback for ").append(HtmlEscape.escape(result.submission())).append("</h1>\n")
                 .append("<p class=\"total\"><strong>").append(total).append("</strong>");
         result.total().percent().ifPresent(p -> html.append(" (").append(Score.format(p)).append("%)"));
         html.append("</p>\n");
         StringBuilder meta = new StringBuilder();
         if (!result.master().isEmpty()) {
-            meta.append("Notebook <code>").append(Html.escape(result.master())).append("</code>");
+            meta.append("Notebook <code>").append(HtmlEscape.escape(result.master())).append("</code>");
         }
         result.executionTime().ifPresent(t -> meta.append(meta.length() > 0 ? " · " : "")
                 .append("graded in ").append(Score.format(Score.round(t, 1))).append(" s"));
@@ -120,7 +121,7 @@ public final class FeedbackPage {
         }
         html.append("<section>\n<h2>Exercises</h2>\n<table>\n<thead><tr><th>Exercise</th><th class=\"num\">Points</th><th></th></tr></thead>\n<tbody>\n");
         scores.forEach((exercise, score) -> {
-            html.append("<tr><td>").append(Html.escape(exercise)).append("</td><td class=\"num\">")
+            html.append("<tr><td>").append(HtmlEscape.escape(exercise)).append("</td><td class=\"num\">")
                     .append(score).append("</td><td>");
             // The width is a number this class computed, never text from the file.
             score.percent().ifPresent(p -> html.append("<div class=\"bar\" title=\"").append(Score.format(p))
@@ -137,7 +138,7 @@ public final class FeedbackPage {
         }
         html.append("<section>\n<h2>Problems with the notebook</h2>\n<ul>\n");
         for (String problem : result.problems()) {
-            html.append("<li>").append(Html.escape(problem)).append("</li>\n");
+            html.append("<li>").append(HtmlEscape.escape(problem)).append("</li>\n");
         }
         html.append("</ul>\n</section>\n");
     }
@@ -154,11 +155,11 @@ public final class FeedbackPage {
                     .append(label).append("</span> ");
             if (hidden && !showHidden) {
                 html.append("hidden test: ").append(label)
-                        .append(" <span class=\"muted\">(").append(Html.escape(test.exercise())).append(")</span>");
+                        .append(" <span class=\"muted\">(").append(HtmlEscape.escape(test.exercise())).append(")</span>");
             } else {
-                html.append(Html.escape(test.name()));
+                html.append(HtmlEscape.escape(test.name()));
                 if (hidden) {
-                    html.append(" <span class=\"muted\">(").append(Html.escape(test.visibility())).append(")</span>");
+                    html.append(" <span class=\"muted\">(").append(HtmlEscape.escape(test.visibility())).append(")</span>");
                 }
             }
             html.append("<span class=\"points\">").append(test.points()).append("</span></h3>\n");
@@ -177,10 +178,10 @@ public final class FeedbackPage {
         html.append("<section>\n<h2>APIs the exercises do not allow</h2>\n<table>\n")
                 .append("<thead><tr><th>Cell</th><th class=\"num\">Line</th><th>API</th><th>Code</th></tr></thead>\n<tbody>\n");
         for (ApiFlag flag : result.apiFlags()) {
-            html.append("<tr><td><code>").append(Html.escape(flag.cell())).append("</code></td><td class=\"num\">")
+            html.append("<tr><td><code>").append(HtmlEscape.escape(flag.cell())).append("</code></td><td class=\"num\">")
                     .append(flag.line() > 0 ? Integer.toString(flag.line()) : "")
-                    .append("</td><td><code>").append(Html.escape(flag.api()))
-                    .append("</code></td><td><pre>").append(Html.escape(flag.code())).append("</pre></td></tr>\n");
+                    .append("</td><td><code>").append(HtmlEscape.escape(flag.api()))
+                    .append("</code></td><td><pre>").append(HtmlEscape.escape(flag.code())).append("</pre></td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
     }
@@ -202,9 +203,9 @@ public final class FeedbackPage {
                 out.append('\n');
             }
             if (kind == null) {
-                out.append(Html.escape(line));
+                out.append(HtmlEscape.escape(line));
             } else {
-                out.append("<span class=\"").append(kind).append("\">").append(Html.escape(line)).append("</span>");
+                out.append("<span class=\"").append(kind).append("\">").append(HtmlEscape.escape(line)).append("</span>");
             }
         }
         return out.toString();

@@ -1,15 +1,21 @@
 package ttlab.kernel.display;
 
 /**
- * Escapes text for HTML element content and quoted attribute values.
- * Every string that reaches rich output passes through here, so a value
- * such as {@code "<script>"} is shown as text and never runs in the notebook.
+ * Escapes text for HTML element content and quoted attribute values. Every string that reaches
+ * rich output (a notebook value, a check table, a feedback page) passes through here, so a value
+ * such as {@code "<script>"} is shown as text and never runs.
  */
-final class HtmlEscape {
+public final class HtmlEscape {
+
     private HtmlEscape() {
     }
 
-    static String escape(String text) {
+    /**
+     * Escapes the five characters HTML gives a meaning. Control characters other than tab,
+     * newline and carriage return, which HTML does not allow and program output may well contain
+     * (terminal colour codes), become U+FFFD. Null gives the empty string.
+     */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -22,7 +28,8 @@ final class HtmlEscape {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                case '\t', '\n', '\r' -> out.append(c);
+                default -> out.append(c < 0x20 || c == 0x7f ? '\uFFFD' : c);
             }
         }
         return out.toString();

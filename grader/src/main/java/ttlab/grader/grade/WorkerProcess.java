@@ -59,7 +59,7 @@ final class WorkerProcess {
         c.add("-Duser.country=US");
         c.add("-Duser.timezone=UTC");
         c.add("-Djava.io.tmpdir=" + scratch);
-        c.addAll(startupCacheOptions());
+        c.addAll(kernelOptions());
         c.add("-cp");
         c.add(System.getProperty("java.class.path"));
         c.add(SubmissionWorker.class.getName());
@@ -67,14 +67,20 @@ final class WorkerProcess {
         this.command = List.copyOf(c);
     }
 
-    /**
-     * The kernel's start-up cache (AppCDS archive or AOT cache), when this JVM runs with it: the
-     * worker starts JShell exactly as the kernel does, so the same cache saves it a second or so.
-     */
-    private static List<String> startupCacheOptions() {
+    /** Options of this JVM (started as the kernel is, by ./ttlab) that the worker takes over. */
+    private static final List<String> KERNEL_OPTIONS = List.of(
+            // the kernel's start-up cache: the worker starts JShell as the kernel does, so the same
+            // AppCDS archive or AOT cache saves it a second or so
+            "-XX:SharedArchiveFile=", "-XX:AOTCache=",
+            // what the course allows its libraries on newer JDKs; without them the JDK would print
+            // warnings into the submission's output that the kernel never showed
+            "--enable-native-access", "--sun-misc-unsafe-memory-access", "--illegal-native-access",
+            "--add-opens", "--add-exports");
+
+    private static List<String> kernelOptions() {
         List<String> options = new ArrayList<>();
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-XX:AOTCache=")) {
+            if (KERNEL_OPTIONS.stream().anyMatch(arg::startsWith)) {
                 options.add(arg);
             }
         }

@@ -1,0 +1,83 @@
+package ttlab.grader.grade;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Grades submissions in parallel ({@code --jobs}), each written to its own folder as soon as it is
+ * done. A submission is independent of the others and of the order they finish in, so the results
+ * are the same with one job or sixteen. Whatever happens while grading one, it gets a results.json.
+ */
+final class BatchGrader {
+
+    /** One submission's outcome for the closing table. */
+    record Line(String id, double score, double maxScore, boolean gradable) {
+    }
+
+    private final GradeOptions options;
+    private final SubmissionGrader grader;
+
+    BatchGrader(GradeOptions options) {
+        this.options = options;
+        this.grader = new SubmissionGrader(options, new MasterCatalog());
+    }
+
+    List<Line> grade(List<Submissions.Submission> submissions, PrintStream progressOut) throws InterruptedException {
+        ProgressLine progress = new ProgressLine(progressOut, submissions.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, submissions.size())), r -> {
+            Thread t = new Thread(r, "ttlab-grade");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Line>> futures = new ArrayList<>();
+            for (Submissions.Submission s : submissions) {
+                futures.add(pool.submit(() -> {
+                    progress.started(s.id());
+                    try {
+                        return gradeOne(s);
+                    } finally {
+                        progress.finished(s.id());
+                    }
+                }));
+            }
+            List<Line> lines = new ArrayList<>();
+            for (Future<Line> f : futures) {
+                try {
+                    lines.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("grading failed unexpectedly", e.getCause());
+                }
+            }
+            return lines;
+        } finally {
+            pool.shutdownNow();
+            progress.close();
+        }
+    }
+
+    private Line gradeOne(Submissions.Submission s) throws InterruptedException, IOException {
+        SubmissionResult result;
+        try {
+            result = grader.grade(s);
+        } catch (RuntimeException | Error e) {
+            // The grader's own failure must not lose the submission: say so in its results.
+            result = new SubmissionResult(s.id(), s.file().toString(), grader.masterOf(s).toString(), List.of(),
+                    List.of("the grader failed on this submission: " + e), List.of(), NetworkIsolation.available(),
+                    false, Duration.ZERO, "");
+        }
+        ResultsWriter.write(result, folderOf(s));
+        return new Line(s.id(), result.score(), result.maxScore(), result.gradable());
+    }
+
+    Path folderOf(Submissions.Submission s) {
+        return options.out().resolve(s.id());
+    }
+}

@@ -5,7 +5,6 @@ import ttlab.kernel.engine.CellResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ final class KernelSession {
         List<String> warnings = new ArrayList<>();
         CellEngine engine = NotebookEngine.start(config, warnings);
         CellRunner runner = new CellRunner(engine, Path.of("").toAbsolutePath());
-        for (Path script : startupScripts(config.startupScriptPaths(), warnings)) {
+        for (Path script : NotebookEngine.startupScripts(config, warnings)) {
             try {
                 String code = Files.readString(script, StandardCharsets.UTF_8);
                 check(runner.run(code, script.getFileName().toString()), script.toString(), warnings);
@@ -47,29 +46,6 @@ final class KernelSession {
 
     private static void check(CellResult result, String what, List<String> warnings) {
         NotebookEngine.warnIfFailed(result, what, warnings);
-    }
-
-    /** Files named directly, and the .jsh files of folders named, in name order. */
-    private static List<Path> startupScripts(List<String> paths, List<String> warnings) {
-        List<Path> scripts = new ArrayList<>();
-        for (String entry : paths) {
-            Path path = Path.of(entry);
-            if (Files.isDirectory(path)) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(path, "*.jsh")) {
-                    List<Path> found = new ArrayList<>();
-                    files.forEach(found::add);
-                    found.sort(null);
-                    scripts.addAll(found);
-                } catch (IOException e) {
-                    warnings.add("Start-up folder " + path + " could not be listed: " + e.getMessage());
-                }
-            } else if (Files.isRegularFile(path)) {
-                scripts.add(path);
-            } else {
-                warnings.add("Start-up script " + path + " does not exist");
-            }
-        }
-        return scripts;
     }
 
     CellEngine engine() {

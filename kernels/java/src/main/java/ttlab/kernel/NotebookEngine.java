@@ -3,6 +3,10 @@ package ttlab.kernel;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellResult;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +70,33 @@ public final class NotebookEngine {
         return imports.toString();
     }
 
-    static void warnIfFailed(CellResult result, String what, List<String> warnings) {
+    /**
+     * The start-up scripts a configuration names: files named directly, and the .jsh files of
+     * folders named, in name order; what cannot be read is added to {@code warnings}.
+     */
+    public static List<Path> startupScripts(KernelConfig config, List<String> warnings) {
+        List<Path> scripts = new ArrayList<>();
+        for (String entry : config.startupScriptPaths()) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(path, "*.jsh")) {
+                    List<Path> found = new ArrayList<>();
+                    files.forEach(found::add);
+                    found.sort(null);
+                    scripts.addAll(found);
+                } catch (IOException e) {
+                    warnings.add("Start-up folder " + path + " could not be listed: " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(path)) {
+                scripts.add(path);
+            } else {
+                warnings.add("Start-up script " + path + " does not exist");
+            }
+        }
+        return scripts;
+    }
+
+    public static void warnIfFailed(CellResult result, String what, List<String> warnings) {
         result.error().ifPresent(e -> warnings.add("Error in " + what + ": " + e.name() + ": " + e.message()));
     }
 

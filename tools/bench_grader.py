@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Grading benchmark: ttlab's grader against executing the same notebooks through Jupyter.
+
+Makes N copies of a real exercise notebook (the warm-up set), half solved and half handed in as
+the untouched stubs, then measures in one run:
+  * ttlab: `./ttlab grade` on all N (a fresh child JVM per submission, the master's public and
+    hidden tests), with --jobs J: median seconds per submission (each results.json's
+    execution_time) and submissions per minute (N / wall time of the batch);
+  * the baseline: what nbgrader and Otter-Grader do, executing each notebook top to bottom
+    through the kernel with nbclient (a kernel start each), J at a time, on the first K copies:
+    median seconds per notebook and notebooks per minute.
+Prints the figures and their ratio. A program, not a test: it asserts nothing.
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+MASTER = ROOT / "solutions" / "00-warmup.ipynb"
+STUDENT_COPY = ROOT / "exercises" / "00-warmup.ipynb"
+SOLUTION_MARKER = re.compile(r"^\s*// (BEGIN|END) SOLUTION\s*$")
+
+
+def solved_copy() -> nbformat.NotebookNode:
+    """The student copy with every stub replaced by the master's solution."""
+    answers = {c.id: c.source for c in nbformat.read(MASTER, as_version=4).cells
+               if c.metadata.get("ttlab", {}).get("role") == "solution"}
+    notebook = nbformat.read(STUDENT_COPY, as_version=4)
+    for cell in notebook.cells:
+        if cell.id in answers:
+            cell.source = "\n".join(l for l in answers[cell.id].splitlines() if not SOLUTION_MARKER.match(l))
+    return notebook
+
+
+def make_submissions(folder: Path, count: int) -> list[Path]:
+    solved, stub = solved_copy(), nbformat.read(STUDENT_COPY, as_version=4)
+    paths = []
+    for i in range(count):
+        path = folder / f"student{i:03d}" / MASTER.name
+        path.parent.mkdir(parents=True)
+        nbformat.write(solved if i % 2 == 0 else stub, path)
+        paths.append(path)
+    return paths
+
+
+def grade(submissions: Path, out: Path, jobs: int) -> tuple[float, list[float], list[float]]:
+    started = time.perf_counter()
+    subprocess.run([str(ROOT / "ttlab"), "grade", str(submissions), "--out", str(out), "--jobs", str(jobs)],
+                   check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    results = [json.loads(p.read_text()) for p in sorted(out.glob("*/results.json"))]
+    return wall, [r["execution_time"] for r in results], [r["score"] for r in results]
+
+
+def execute(path: Path) -> float:
+    started = time.perf_counter()
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, kernel_name="java", timeout=120, allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return time.perf_counter() - started
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--copies", type=int, default=50, help="submissions to grade (default 50)")
+    parser.add_argument("--baseline", type=int, default=10, help="notebooks the baseline executes (default 10)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="parallel submissions, both sides")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="ttlab-bench-") as temp:
+        paths = make_submissions(Path(temp) / "submissions", args.copies)
+        print(f"grading benchmark: {args.copies} copies of {MASTER.name} (half solved, half stubs), "
+              f"--jobs {args.jobs}, {os.cpu_count()} CPUs")
+        wall, per_submission, scores = grade(Path(temp) / "submissions", Path(temp) / "graded", args.jobs)
+        print(f"\nttlab grade: {len(per_submission)} graded in {wall:.1f} s; "
+              f"scores {sorted(set(scores))}")
+        print(f"  median per submission   {statistics.median(per_submission):6.2f} s "
+              f"(min {min(per_submission):.2f}, max {max(per_submission):.2f})")
+        ttlab_rate = 60 * len(per_submission) / wall
+        print(f"  throughput              {ttlab_rate:6.1f} submissions/min")
+
+        sample = paths[:args.baseline]
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            durations = list(pool.map(execute, sample))
+        baseline_wall = time.perf_counter() - started
+        baseline_rate = 60 * len(sample) / baseline_wall
+        print(f"\nbaseline, nbclient + kernel (as nbgrader/Otter grade): {len(sample)} executed in {baseline_wall:.1f} s")
+        print(f"  median per notebook     {statistics.median(durations):6.2f} s "
+              f"(min {min(durations):.2f}, max {max(durations):.2f})")
+        print(f"  throughput              {baseline_rate:6.1f} notebooks/min")
+        print(f"\nttlab / baseline throughput: {ttlab_rate / baseline_rate:.2f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -6,38 +6,54 @@ import java.util.Set;
 
 /**
  * One line on stderr, rewritten in place with a carriage return: how many submissions are done
- * out of how many, and which are being graded now.
+ * out of how many, and which are being graded now. When stderr is not a terminal (a log, CI),
+ * rewriting makes no sense: a plain line is printed for each finished submission instead.
  */
 final class ProgressLine {
 
     private static final int WIDTH = 100;
 
     private final PrintStream out;
+    private final boolean terminal;
     private final int total;
     private final Set<String> running = new LinkedHashSet<>();
     private int done;
     private int shown;
 
     ProgressLine(PrintStream out, int total) {
+        this(out, total, System.console() != null);
+    }
+
+    ProgressLine(PrintStream out, int total, boolean terminal) {
         this.out = out;
         this.total = total;
+        this.terminal = terminal;
     }
 
     synchronized void started(String id) {
         running.add(id);
-        draw();
+        if (terminal) {
+            draw();
+        }
     }
 
     synchronized void finished(String id) {
         running.remove(id);
         done++;
-        draw();
+        if (terminal) {
+            draw();
+        } else {
+            out.printf("graded [%d/%d] %s%n", done, total, id);
+            out.flush();
+        }
     }
 
     /** Ends the line, so that what is printed next starts on a line of its own. */
     synchronized void close() {
-        out.print("\n");
-        out.flush();
+        if (terminal) {
+            out.print("\n");
+            out.flush();
+        }
     }
 
     private void draw() {

@@ -22,10 +22,13 @@ import java.util.List;
  * @param maxThreads   live threads beyond which a worker is stopped
  * @param maxCellBytes a cell larger than this is not run
  * @param maxNotebookBytes a submission file larger than this is not read
+ * @param quickJit     workers compile with C1 only: a grading run is seconds of JShell and javac
+ *                     warming up, which C1-only code does about 40% faster; long numeric student
+ *                     code runs slower, hence {@code --jit full} for heavy exercises
  */
 record GradeOptions(List<Path> submissions, Path out, Path solutions, Path master, int jobs, long heapBytes,
                     Duration testLimit, Duration cellLimit, Duration wallLimit, Duration cpuLimit, long outputLimit,
-                    int maxThreads, long maxCellBytes, long maxNotebookBytes) {
+                    int maxThreads, long maxCellBytes, long maxNotebookBytes, boolean quickJit) {
 
     static final String USAGE = String.join("\n",
             "usage: ttlab grade SUBMISSION... --out DIR [options]",
@@ -48,6 +51,8 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
             "  --cpu-limit SEC       CPU-time limit of one submission (default: 300)",
             "  --output-limit SIZE   output one submission may print (default: 1m)",
             "  --max-threads N       threads one submission may start (default: 512)",
+            "  --jit quick|full      quick: the JIT's fast compiler only, for short-running exercises",
+            "                        (default); full: both compilers, for computation-heavy ones",
             "",
             "exit status: 0 every submission graded; 1 some could not be (a master is missing or",
             "malformed: their results.json says why); 2 bad usage or an I/O error.");
@@ -66,6 +71,7 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
         Duration cpu = Duration.ofSeconds(300);
         long output = Sizes.parseBytes("1m");
         int threads = 512;
+        boolean quickJit = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -97,6 +103,7 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
                     case "--cpu-limit": cpu = Sizes.parseSeconds(value); break;
                     case "--output-limit": output = Sizes.parseBytes(value); break;
                     case "--max-threads": threads = positive(Integer.parseInt(value)); break;
+                    case "--jit": quickJit = quickJit(value); break;
                     default: throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException | ArithmeticException e) {
@@ -110,7 +117,15 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
             throw new IllegalArgumentException("--out DIR is required");
         }
         return new GradeOptions(List.copyOf(submissions), out, solutions, master, jobs, heap, test, cell, wall, cpu,
-                output, threads, 1L << 20, 64L << 20);
+                output, threads, 1L << 20, 64L << 20, quickJit);
+    }
+
+    private static boolean quickJit(String value) {
+        switch (value) {
+            case "quick": return true;
+            case "full": return false;
+            default: throw new IllegalArgumentException("--jit takes quick or full, not " + value);
+        }
     }
 
     private static int positive(int n) {

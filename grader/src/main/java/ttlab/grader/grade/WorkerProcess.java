@@ -51,6 +51,9 @@ final class WorkerProcess {
         c.add("-Xmx" + options.heapBytes());
         c.add("-XX:MaxMetaspaceSize=256m");
         c.add("-XX:+UseSerialGC");
+        if (options.quickJit()) {
+            c.add("-XX:TieredStopAtLevel=1");
+        }
         c.add("-XX:-UsePerfData");
         c.add("-ea");
         c.add("-Djava.awt.headless=true");

@@ -51,6 +51,8 @@ class WorkerPartsTest {
     @Test
     void optionsHaveDefaultsAndCheckTheirValues() {
         GradeOptions o = GradeOptions.parse(new String[] {"subs", "--out", "results"});
+        assertThat(o.quickJit()).isTrue();
+        assertThat(GradeOptions.parse(new String[] {"subs", "--out", "r", "--jit", "full"}).quickJit()).isFalse();
         assertThat(o.solutions().toString()).isEqualTo("solutions");
         assertThat(o.heapBytes()).isEqualTo(512L << 20);
         assertThat(o.testLimit()).isEqualTo(Duration.ofSeconds(10));
@@ -70,6 +72,8 @@ class WorkerPartsTest {
         assertThatThrownBy(() -> GradeOptions.parse(new String[] {"a", "--out", "r", "--colour", "x"}))
                 .hasMessage("unknown option --colour");
         assertThatThrownBy(() -> GradeOptions.parse(new String[] {"a"})).hasMessage("--out DIR is required");
+        assertThatThrownBy(() -> GradeOptions.parse(new String[] {"a", "--out", "r", "--jit", "fast"}))
+                .hasMessageContaining("quick or full");
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.google.gson.JsonIOException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -45,7 +44,7 @@ public final class NotebookReader {
     public static Notebook parse(byte[] bytes, String name) throws NotebookException {
         JsonElement root = parseJson(decodeUtf8(bytes, name), name);
         if (!root.isJsonObject()) {
-            throw new NotebookException(name, "not a notebook: the JSON document is " + describe(root) + ", not an object");
+            throw new NotebookException(name, "not a notebook: the JSON document is " + JsonKind.of(root) + ", not an object");
         }
         JsonObject json = root.getAsJsonObject();
         checkVersion(json, name);
@@ -55,7 +54,7 @@ public final class NotebookReader {
             throw new NotebookException(name, "has no \"cells\" list: not an nbformat 4 notebook");
         }
         if (!cells.isJsonArray()) {
-            throw new NotebookException(name, "\"cells\" is " + describe(cells) + ", not a list");
+            throw new NotebookException(name, "\"cells\" is " + JsonKind.of(cells) + ", not a list");
         }
         JsonArray array = cells.getAsJsonArray();
         for (int i = 0; i < array.size(); i++) {
@@ -134,7 +133,7 @@ public final class NotebookReader {
     private static void checkCell(JsonElement element, int index, JsonObject notebook, String name) throws NotebookException {
         String cell = "cell " + (index + 1) + " (cells[" + index + "])";
         if (!element.isJsonObject()) {
-            throw new NotebookException(name, cell + " is " + describe(element) + ", not an object");
+            throw new NotebookException(name, cell + " is " + JsonKind.of(element) + ", not an object");
         }
         JsonObject json = element.getAsJsonObject();
         JsonElement id = json.get("id");
@@ -190,20 +189,6 @@ public final class NotebookReader {
         }
         String text = e.getAsJsonPrimitive().getAsString();
         return text.matches("-?\\d{1,9}");
-    }
-
-    static String describe(JsonElement e) {
-        if (e.isJsonObject()) {
-            return "an object";
-        }
-        if (e.isJsonArray()) {
-            return "a list";
-        }
-        if (e.isJsonNull()) {
-            return "null";
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        return p.isString() ? "a string" : p.isNumber() ? "a number" : "a boolean";
     }
 
     /** Gson's message without its advice to programmers, which means nothing to an author. */

@@ -33,7 +33,7 @@ public record TtlabMetadata(Optional<String> exercise, Optional<BigDecimal> poin
             return NONE;
         }
         if (!element.isJsonObject()) {
-            throw error(cell, notebook, "metadata.ttlab must be an object, not " + NotebookReader.describe(element));
+            throw error(cell, notebook, "metadata.ttlab must be an object, not " + JsonKind.of(element));
         }
         JsonObject ttlab = element.getAsJsonObject();
         for (String key : ttlab.keySet()) {

@@ -5,10 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import ttlab.grader.notebook.JsonKind;
 import ttlab.grader.report.GradingResult.ApiFlag;
 import ttlab.grader.report.GradingResult.TestCase;
 
@@ -165,21 +165,10 @@ final class ResultsJson {
         return new ResultsFileException(file, reason);
     }
 
+    /** The value's kind, and for a single value the value itself: "a string ("7")". */
     private static String describe(JsonElement element) {
-        if (element.isJsonNull()) {
-            return "null";
-        }
-        if (element.isJsonArray()) {
-            return "a list";
-        }
-        if (element.isJsonObject()) {
-            return "an object";
-        }
-        JsonPrimitive primitive = element.getAsJsonPrimitive();
-        if (primitive.isBoolean()) {
-            return "a boolean (" + primitive + ")";
-        }
-        return primitive.isNumber() ? "a number (" + primitive + ")" : "a string (" + primitive + ")";
+        String kind = JsonKind.of(element);
+        return element.isJsonPrimitive() ? kind + " (" + element + ")" : kind;
     }
 
     /** An object's fields, each read as the type it must have; {@code path} names them in errors. */

@@ -34,6 +34,11 @@ import java.util.stream.Collectors;
  *   <li>a duplicated cell id: every copy runs, in order, and the last definition counts;</li>
  *   <li>skip-in-grading cells, and cells too large to compile in reasonable time, do not run.</li>
  * </ul>
+ *
+ * <p>Two kinds of cells are left out because running them cannot change a grade, and compiling
+ * them costs a good part of a submission's grading time ({@link ReplayTrimming}): cells that
+ * only call {@code check(...)}, which does nothing while grading; and a tests cell whose
+ * declarations no later cell uses, since the master's version runs after all the student's cells.
  */
 final class ReplayPlan {
 
@@ -123,7 +128,19 @@ final class ReplayPlan {
                 tests.add(new WorkerRequest.TestCell("tests:" + cell.id(), label(cell.id()), cell.source(),
                         master.inventory().methodsOfCell(cell.id())));
             }
-            return new ReplayPlan(steps, tests, problems, authored);
+            return new ReplayPlan(ReplayTrimming.trim(steps, testCellUnits()), tests, problems, authored);
+        }
+
+        /** The units of the replayed tests cells: a student's copy of a master's public tests. */
+        private Set<String> testCellUnits() {
+            Set<String> units = new HashSet<>();
+            for (WorkerRequest.ReplayStep step : steps) {
+                String id = step.unit().startsWith("cell:") ? step.unit().substring("cell:".length()).replaceAll("#\\d+$", "") : null;
+                if (id != null && master.cell(id).map(c -> c.hasRole(CellRole.TESTS)).orElse(false)) {
+                    units.add(step.unit());
+                }
+            }
+            return units;
         }
 
         private void stubsForMissingSolutions() {

@@ -19,8 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The child process that grades one submission: {@code java ttlab.grader.grade.SubmissionWorker
@@ -136,24 +139,49 @@ public final class SubmissionWorker {
         List<Class<?>> usable = new ArrayList<>();
         List<WorkerEvent.DeclaredClass> reported = new ArrayList<>();
         Set<String> skip = new HashSet<>(request.skipClasses());
+        List<WorkerEvent.DeclaredClass> compiled = declared.stream().filter(WorkerEvent.DeclaredClass::usable).toList();
+        Map<String, Object> found = lookUp(compiled, cell.label());
         for (WorkerEvent.DeclaredClass c : declared) {
             if (!c.usable()) {
                 reported.add(c);
-                continue;
-            }
-            CellResult lookup = engine.evaluate(c.name() + ".class", cell.label());
-            if (lookup.succeeded() && lookup.value() instanceof Class<?>) {
+            } else if (found.get(c.name()) instanceof Class<?> testClass) {
                 reported.add(c);
                 if (!skip.contains(c.name())) {
-                    usable.add((Class<?>) lookup.value());
+                    usable.add(testClass);
                 }
             } else {
-                String why = lookup.error().map(e -> e.name() + ": " + e.message()).orElse("not found");
-                reported.add(new WorkerEvent.DeclaredClass(c.name(), false, c.name() + " cannot be loaded: " + why, List.of()));
+                reported.add(new WorkerEvent.DeclaredClass(c.name(), false,
+                        c.name() + " cannot be loaded: " + found.get(c.name()), List.of()));
             }
         }
         report.write(cellEvent(WorkerEvent.TESTS_CELL, cell.unit(), result, result.notes(), reported));
         return usable;
+    }
+
+    /**
+     * The classes of a tests cell, by name: one snippet for all of them (each snippet costs a
+     * compilation), or, when that fails, one each. A class that cannot be loaded maps to why not.
+     */
+    private Map<String, Object> lookUp(List<WorkerEvent.DeclaredClass> classes, String label) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        if (classes.isEmpty()) {
+            return found;
+        }
+        String all = classes.stream().map(c -> c.name() + ".class").collect(Collectors.joining(", ", "new Class<?>[] {", "}"));
+        CellResult together = engine.evaluate(all, label);
+        if (together.succeeded() && together.value() instanceof Class<?>[] loaded && loaded.length == classes.size()) {
+            for (int i = 0; i < loaded.length; i++) {
+                found.put(classes.get(i).name(), loaded[i]);
+            }
+            return found;
+        }
+        for (WorkerEvent.DeclaredClass c : classes) {
+            CellResult lookup = engine.evaluate(c.name() + ".class", label);
+            found.put(c.name(), lookup.succeeded() && lookup.value() instanceof Class<?>
+                    ? lookup.value()
+                    : lookup.error().map(e -> e.name() + ": " + e.message()).orElse("not found"));
+        }
+        return found;
     }
 
     private void runTests(Class<?> testClass) {

@@ -41,13 +41,13 @@ class ReplayPlanTest {
     @Test
     void replaysTheStudentsCellsInOrderAndSkipsWhatMustNotRun() throws Exception {
         ReplayPlan plan = plan(correct());
+        // tests cells that nothing later uses, and check(...) cells, cannot change a grade: left out
         assertThat(units(plan)).containsExactly("cell:setup", "cell:square-solution", "cell:try-square",
-                "cell:square-tests", "cell:check-square", "cell:mean-solution", "cell:mean-tests");
+                "cell:mean-solution");
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.tests()).extracting(WorkerRequest.TestCell::unit)
                 .containsExactly("tests:square-tests", "tests:mean-tests", "tests:mean-hidden");
         assertThat(plan.tests().get(0).code()).contains("noOverflow"); // the master's, hidden tests included
-        assertThat(plan.steps().get(3).code()).doesNotContain("noOverflow"); // in place: as students got it
         assertThat(plan.authored()).extracting(ApiScanner.StudentCell::id).containsExactly("square-solution", "mean-solution");
     }
 
@@ -78,11 +78,41 @@ class ReplayPlanTest {
         setSource(nb, "mean-tests", "class MeanTests {}");
         ReplayPlan plan = plan(nb);
         assertThat(plan.steps().get(0).code()).isEqualTo("static final double EPS = 1e-9;");
-        assertThat(plan.steps().stream().filter(s -> s.unit().equals("cell:mean-tests")).findFirst().orElseThrow().code())
-                .isEqualTo(WarmupNotebooks.MEAN_TESTS);
+        assertThat(plan.steps()).noneMatch(s -> s.code().equals("class MeanTests {}"));
         assertThat(plan.problems()).containsExactly(
                 "cell 'setup' is locked but was edited: the original was run instead",
                 "cell 'mean-tests' (tests) was edited: the course's tests were run instead; your changes do not count");
+    }
+
+    @Test
+    void aTestsCellThatALaterCellUsesRunsInPlaceAsStudentsGotIt() throws Exception {
+        JsonObject nb = correct();
+        setSource(nb, "mean-tests", "class MeanTests {}");
+        JsonObject mine = cell(nb, "try-square").deepCopy();
+        mine.addProperty("id", "my-self-check");
+        mine.addProperty("source", "check(MeanTests.class);\nnew MeanTests().two(); // a self-check of mine");
+        cells(nb).add(mine);
+        ReplayPlan plan = plan(nb);
+        assertThat(units(plan)).containsExactly("cell:setup", "cell:square-solution", "cell:try-square",
+                "cell:mean-solution", "cell:mean-tests", "cell:my-self-check");
+        assertThat(plan.steps().get(4).code()).isEqualTo(WarmupNotebooks.MEAN_TESTS); // as students got it
+    }
+
+    @Test
+    void checkCellsRunWhenTheStudentDeclaredACheckOfTheirOwn() throws Exception {
+        JsonObject nb = correct();
+        setSource(nb, "try-square", "int checks = 0;\nvoid check(Class<?> c) { checks++; }");
+        assertThat(units(plan(nb))).contains("cell:check-square", "cell:square-tests");
+    }
+
+    @Test
+    void onlyCellsOfCheckCallsAndCommentsCountAsCheckCells() {
+        assertThat(ReplayTrimming.onlyChecks("check(SquareTests.class);")).isTrue();
+        assertThat(ReplayTrimming.onlyChecks("// run the tests\ncheck(A.class, B.class);\n\ncheck(java.time.Duration.ofSeconds(2), C.class)\n")).isTrue();
+        assertThat(ReplayTrimming.onlyChecks("check(A.class); square(2)")).isFalse();
+        assertThat(ReplayTrimming.onlyChecks("check(A.class); /* then */ int x = 1;")).isFalse();
+        assertThat(ReplayTrimming.onlyChecks("checkAll(A.class);")).isFalse();
+        assertThat(ReplayTrimming.onlyChecks("   ")).isFalse();
     }
 
     @Test

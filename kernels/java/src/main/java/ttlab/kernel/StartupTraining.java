@@ -4,12 +4,14 @@ import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import ttlab.kernel.display.CourseRenderers;
+import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellResult;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The training run behind the kernel's start-up cache: `./ttlab setup` runs it once with
@@ -33,6 +35,17 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        train(engine -> {
+        });
+        System.out.println("start-up training done");
+        System.exit(0);
+    }
+
+    /**
+     * Runs the kernel's first seconds, then {@code more} on the same engine (what else the cache
+     * should hold, e.g. the grader's test runs), and closes it.
+     */
+    public static void train(Consumer<CellEngine> more) throws Exception {
         JupyterConnection connection = new ResponsiveConnection(loopbackConnection());
         connection.connect();
 
@@ -48,10 +61,9 @@ public final class StartupTraining {
                 renderer.render(result.value());
             }
         }
+        more.accept(session.engine());
         session.engine().close();
         connection.close();
-        System.out.println("start-up training done");
-        System.exit(0);
     }
 
     private static KernelConnectionProperties loopbackConnection() throws IOException {

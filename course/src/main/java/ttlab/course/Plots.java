@@ -7,6 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
@@ -37,7 +38,7 @@ public final class Plots {
     /** Default chart width in pixels. */
     public static final int WIDTH = 640;
     /** Default chart height in pixels. */
-    public static final int HEIGHT = 400;
+    public static final int HEIGHT = 440;
 
     private static final Color[] VIRIDIS = {
             new Color(0x440154), new Color(0x3b528b), new Color(0x21918c), new Color(0x5ec962), new Color(0xfde725)};
@@ -45,12 +46,14 @@ public final class Plots {
     private Plots() {
     }
 
-    /** An empty line chart with a legend inside the plot; add series with {@link #addSeries}. */
+    /** An empty line chart with its legend below the plot; add series with {@link #addSeries}. */
     public static XYChart lines(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot the legend never hides a curve.
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setMarkerSize(5);
         return chart;
@@ -92,15 +95,29 @@ public final class Plots {
         return series;
     }
 
-    /** Makes the y axis logarithmic; returns the chart for chaining. */
+    /**
+     * Adds a reference curve (a bound, a predicted slope): dashed, dark grey, without markers, so
+     * that it stands apart from the measured series.
+     */
+    public static XYSeries addReferenceLine(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = addSeries(chart, name, x, y);
+        series.setLineStyle(SeriesLines.DASH_DASH);
+        series.setLineColor(Color.DARK_GRAY);
+        series.setMarker(SeriesMarkers.NONE);
+        return series;
+    }
+
+    /** Makes the y axis logarithmic (grid lines at powers of ten only); returns the chart for chaining. */
     public static XYChart logY(XYChart chart) {
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
         return chart;
     }
 
-    /** Makes the x axis logarithmic; returns the chart for chaining. */
+    /** Makes the x axis logarithmic (grid lines at powers of ten only); returns the chart for chaining. */
     public static XYChart logX(XYChart chart) {
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
         return chart;
     }
 

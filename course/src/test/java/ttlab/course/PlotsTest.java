@@ -39,6 +39,15 @@ class PlotsTest {
     }
 
     @Test
+    void referenceLinesAreDashedWithoutMarkers() {
+        XYChart chart = Plots.lines("t", "x", "y");
+        var series = Plots.addReferenceLine(chart, "slope 1", new double[] {0, 1}, new double[] {0, 1});
+        assertThat(series.getLineStyle()).isEqualTo(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        assertThat(series.getMarker()).isEqualTo(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        assertThat(Plots.logX(chart).getStyler().isXAxisLogarithmic()).isTrue();
+    }
+
+    @Test
     void heatmapColoursEachCellByItsValue() {
         double[][] m = {{0, 1}, {0.5, Double.NEGATIVE_INFINITY}};
         BufferedImage image = Plots.heatmap("m", m, "row", "column", 0, 1);

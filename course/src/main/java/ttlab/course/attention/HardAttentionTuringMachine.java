@@ -101,6 +101,25 @@ public final class HardAttentionTuringMachine {
             return blendedReads;
         }
 
+        /** The head encoding {@code ĉ_i = c(i)/(i+1)} that step i computed, rounded as the run computed it. */
+        public double headEncoding(int i) {
+            if (i < 0 || i >= steps.size()) {
+                throw new IndexOutOfBoundsException("step " + i + " of a run of " + steps.size() + " steps");
+            }
+            return history.cHat[i];
+        }
+
+        /**
+         * The score {@code −|⟨q_i, k_j⟩|} that step i's lookup gave history position j &lt; i, computed
+         * exactly as during the run (same precision, same order of operations).
+         */
+        public double score(int i, int j) {
+            if (j < 0 || j >= i) {
+                throw new IndexOutOfBoundsException("step " + i + " looks up history positions 0.." + (i - 1) + ", not " + j);
+            }
+            return history.score(i, headEncoding(i), j);
+        }
+
         /**
          * The final tape's cells {@code from..to}, each recovered by the same attention lookups
          * as during the run, with the query placed at that cell after the last step.
@@ -228,8 +247,7 @@ public final class HardAttentionTuringMachine {
                 double best = Double.NEGATIVE_INFINITY;
                 double[] scores = new double[n];
                 for (int j = 0; j < n; j++) {
-                    double dot = r(r(r(q0 * inverse[j]) + r(q1 * -cHat[j])) + r(q2 * inverse2[j]));
-                    scores[j] = -Math.abs(dot);
+                    scores[j] = score(q0, q1, q2, j);
                     best = Math.max(best, scores[j]);
                 }
                 // A written cell scores above −1/(3(i+1)²), an unwritten one below −2/(3(i+1)²).
@@ -238,6 +256,18 @@ public final class HardAttentionTuringMachine {
                 }
             }
             return readInput(cHatI, inv, input);
+        }
+
+        /** The score −|⟨q_i, k_j⟩| of history position j for step i's query. */
+        double score(int i, double cHatI, int j) {
+            double inv = r(1.0 / (i + 1));
+            double inv2 = r(inv * inv);
+            return score(cHatI, inv, r(inv2 / 3), j);
+        }
+
+        private double score(double q0, double q1, double q2, int j) {
+            double dot = r(r(r(q0 * inverse[j]) + r(q1 * -cHat[j])) + r(q2 * inverse2[j]));
+            return -Math.abs(dot);
         }
 
         /** Hard attention's output: the average of the one-hot symbols at the maximal scores. */

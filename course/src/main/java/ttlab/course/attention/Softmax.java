@@ -104,9 +104,15 @@ public final class Softmax {
     public static double[][] jacobian(double[] p) {
         double[][] j = new double[p.length][p.length];
         for (int a = 0; a < p.length; a++) {
+            double others = 0;
             for (int b = 0; b < p.length; b++) {
-                j[a][b] = (a == b ? p[a] : 0) - p[a] * p[b];
+                if (b != a) {
+                    j[a][b] = -p[a] * p[b];
+                    others += p[b];
+                }
             }
+            // p_a(1 − p_a) written as p_a Σ_{b≠a} p_b: when p_a rounds to 1, 1 − p_a would be 0.
+            j[a][a] = p[a] * others;
         }
         return j;
     }

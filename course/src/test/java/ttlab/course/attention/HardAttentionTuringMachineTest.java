@@ -96,6 +96,24 @@ class HardAttentionTuringMachineTest {
     }
 
     @Test
+    void scoresFollowTheLemmasClosedForm() {
+        TuringMachine machine = sweeper();
+        TuringMachine.Run direct = machine.run(new int[] {1}, 200);
+        HardAttentionTuringMachine.Result result = new HardAttentionTuringMachine(machine, Precision.FLOAT64).run(new int[] {1}, 200);
+        for (int i = 1; i < 200; i += 7) {
+            int ci = direct.steps().get(i).head();
+            assertThat(result.headEncoding(i)).isCloseTo((double) ci / (i + 1), org.assertj.core.api.Assertions.within(1e-13));
+            for (int j = 0; j < i; j++) {
+                int cj = direct.steps().get(j).head();
+                // ⟨q_i, k_j⟩ = (c(i) − c(j))/((i+1)(j+1)) + 1/(3(i+1)²(j+1)²)
+                double exact = -Math.abs(((double) (ci - cj) * 3 * (i + 1) * (j + 1) + 1) / (3.0 * (i + 1) * (i + 1) * (j + 1) * (j + 1)));
+                assertThat(result.score(i, j)).isCloseTo(exact, org.assertj.core.api.Assertions.within(1e-12 * Math.abs(exact) + 1e-15));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.score(5, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void precisionRoundsAsFloatAndDoubleDo() {
         assertThat(Precision.FLOAT32.round(0.1)).isEqualTo((double) 0.1f);
         assertThat(Precision.FLOAT64.round(0.1)).isEqualTo(0.1);

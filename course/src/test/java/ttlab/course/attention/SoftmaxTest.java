@@ -83,6 +83,18 @@ class SoftmaxTest {
     }
 
     @Test
+    void theJacobianStaysAccurateWhenOneWeightRoundsToOne() {
+        // p = softmax(s/τ) with a gap of 1 at τ = 0.02: p₁ = 1 in double, p₂ = e^{−50}.
+        double[] p = Softmax.of(new double[] {2, 1, 0.5, -1}, 0.02);
+        assertThat(p[0]).isEqualTo(1.0);
+        double[][] j = Softmax.jacobian(p);
+        double e = Math.exp(-50);
+        assertThat(j[0][0]).isCloseTo(e, within(1e-6 * e));
+        // ‖J‖_F ≈ 2 p₂: the four entries J₁₁, J₁₂, J₂₁, J₂₂ are all ±p₂ to first order.
+        assertThat(Matrices.frobeniusNorm(j)).isCloseTo(2 * e, within(1e-6 * e));
+    }
+
+    @Test
     void rowWiseVersionsMatchTheVectorOnes() {
         double[][] s = Rng.gaussian(3, 4, 8);
         assertThat(Softmax.rows(s)[1]).containsExactly(Softmax.of(s[1]));

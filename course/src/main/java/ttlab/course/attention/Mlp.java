@@ -14,6 +14,7 @@ import ttlab.course.Rng;
  */
 public record Mlp(double[][] w1, double[] b1, double[][] w2, double[] b2) {
 
+    /** Checks that the shapes fit: W₁ is d_model × d_hidden, b₁ d_hidden, W₂ d_hidden × d_model, b₂ d_model. */
     public Mlp {
         if (w1[0].length != b1.length || w2.length != b1.length || w2[0].length != b2.length) {
             throw new IllegalArgumentException("W₁ " + Matrices.shape(w1) + ", b₁ " + b1.length + ", W₂ "

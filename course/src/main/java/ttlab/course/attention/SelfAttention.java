@@ -13,6 +13,7 @@ import ttlab.course.Rng;
  */
 public record SelfAttention(double[][] wq, double[][] wk, double[][] wv) {
 
+    /** Checks that the projections fit: same d_model rows, and W_Q and W_K of the same width d_k. */
     public SelfAttention {
         if (wq.length != wk.length || wq.length != wv.length || wq[0].length != wk[0].length) {
             throw new IllegalArgumentException("W_Q " + Matrices.shape(wq) + ", W_K " + Matrices.shape(wk)

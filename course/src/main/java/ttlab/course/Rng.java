@@ -39,6 +39,23 @@ public final class Rng {
         return v;
     }
 
+    /** A random permutation of {@code 0, ..., n − 1} (Fisher–Yates). */
+    public static int[] permutation(int n, long seed) {
+        requirePositive(n, "n");
+        Random random = new Random(seed);
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     private static void requirePositive(int n, String name) {
         if (n <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + n);

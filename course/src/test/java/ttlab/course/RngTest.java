@@ -35,6 +35,14 @@ class RngTest {
     }
 
     @Test
+    void permutationsHoldEveryIndexOnce() {
+        int[] p = Rng.permutation(50, 3);
+        assertThat(p).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 50).toArray());
+        assertThat(p).isEqualTo(Rng.permutation(50, 3));
+        assertThat(p).isNotEqualTo(java.util.stream.IntStream.range(0, 50).toArray());
+    }
+
+    @Test
     void badShapesAreRejectedWithAClearMessage() {
         assertThatThrownBy(() -> Rng.gaussian(0, 3, 1)).hasMessageContaining("rows must be positive");
         assertThatThrownBy(() -> Rng.uniform(3, 1, 1, 1)).hasMessageContaining("low < high");

@@ -1,0 +1,317 @@
+package ttlab.course.attention;
+
+import ttlab.course.attention.TuringMachine.Action;
+import ttlab.course.attention.TuringMachine.Step;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs a {@link TuringMachine} the way the decoder in Pérez, Barceló &amp; Marinkovic (2021, §4)
+ * does: the tape is never stored. Step i keeps only what the machine wrote, and every symbol it
+ * reads is recovered by hard attention over that history of writes.
+ *
+ * <p>Decoder position i (one per machine step) holds the positional encoding
+ * {@code 1/(i+1), 1/(i+1)²} and, after its step, the symbol written {@code w_i}. Two attention
+ * operations recover the tape:
+ *
+ * <ol>
+ *   <li><b>Head position</b> (their Lemma 9): uniform attention over positions 0..i of the moves
+ *       made so far ({@code μ_0 = 0, μ_k = m_{k−1} = ±1}) gives {@code ĉ_i = c(i)/(i+1)}, the head
+ *       position c(i) divided by i + 1. Uniform weights are what hard attention gives when all
+ *       scores tie.</li>
+ *   <li><b>Last write at the head</b> (the idea of their Lemma 10; the vectors are ours): query
+ *       {@code q_i = (ĉ_i, 1/(i+1), 1/(3(i+1)²))}, keys {@code k_j = (1/(j+1), −ĉ_j, 1/(j+1)²)} for
+ *       j &lt; i, score {@code −|⟨q_i, k_j⟩|}. Then
+ *       {@code ⟨q_i, k_j⟩ = (c(i) − c(j))/((i+1)(j+1)) + 1/(3(i+1)²(j+1)²)}: a write on the same cell
+ *       scores {@code −1/(3(i+1)²(j+1)²)}, closer to 0 the later it happened, while any other cell
+ *       scores below {@code −2/(3(i+1)²)}. So hard attention picks the last write on the head's cell,
+ *       and a best score below {@code −1/(2(i+1)²)} says the cell was never written.</li>
+ *   <li>A never-written cell holds the input (cells 0..n−1) or the blank: attention over the input
+ *       positions with score {@code −|ĉ_i − p/(i+1)|} finds cell p = c(i) when it exists (their
+ *       Lemma 7 plays this role for the encoder).</li>
+ * </ol>
+ *
+ * <p>Every number is rounded to the chosen {@link Precision} after every operation. In exact
+ * arithmetic the lookups are always right; with a fixed number of bits they fail once the tiny
+ * tie-breaking term {@code 1/(3(i+1)²(j+1)²)} drowns in the rounding error of the other two.
+ */
+public final class HardAttentionTuringMachine {
+
+    private final TuringMachine machine;
+    private final Precision precision;
+
+    /** A simulator of {@code machine} computing in {@code precision}. */
+    public HardAttentionTuringMachine(TuringMachine machine, Precision precision) {
+        this.machine = machine;
+        this.precision = precision;
+    }
+
+    /**
+     * The result of a run: the steps (the head position is decoded from ĉ for comparison only;
+     * the simulation itself never uses it), and for each step the history positions its tape
+     * lookup attended to (empty when the symbol came from the input or was blank).
+     */
+    public static final class Result {
+        private final List<Step> steps;
+        private final List<int[]> attended;
+        private final String finalState;
+        private final boolean halted;
+        private final int blendedReads;
+        private final History history;
+        private final int[] input;
+
+        private Result(List<Step> steps, List<int[]> attended, String finalState, boolean halted,
+                       int blendedReads, History history, int[] input) {
+            this.steps = steps;
+            this.attended = attended;
+            this.finalState = finalState;
+            this.halted = halted;
+            this.blendedReads = blendedReads;
+            this.history = history;
+            this.input = input;
+        }
+
+        /** The steps, comparable with {@link TuringMachine.Run#steps()}. */
+        public List<Step> steps() {
+            return steps;
+        }
+
+        /** For step i, the history positions j &lt; i its lookup attended to (hard attention's argmax set). */
+        public List<int[]> attended() {
+            return attended;
+        }
+
+        /** The state after the last step. */
+        public String finalState() {
+            return finalState;
+        }
+
+        /** Whether the machine halted (no rule applied) rather than running out of steps. */
+        public boolean halted() {
+            return halted;
+        }
+
+        /**
+         * How many reads attended to several writes with different symbols (a tie that only
+         * rounding can create): the blended value is then decoded to its heaviest symbol.
+         */
+        public int blendedReads() {
+            return blendedReads;
+        }
+
+        /** The head encoding {@code ĉ_i = c(i)/(i+1)} that step i computed, rounded as the run computed it. */
+        public double headEncoding(int i) {
+            if (i < 0 || i >= steps.size()) {
+                throw new IndexOutOfBoundsException("step " + i + " of a run of " + steps.size() + " steps");
+            }
+            return history.cHat[i];
+        }
+
+        /**
+         * The score {@code −|⟨q_i, k_j⟩|} that step i's lookup gave history position j &lt; i, computed
+         * exactly as during the run (same precision, same order of operations).
+         */
+        public double score(int i, int j) {
+            if (j < 0 || j >= i) {
+                throw new IndexOutOfBoundsException("step " + i + " looks up history positions 0.." + (i - 1) + ", not " + j);
+            }
+            return history.score(i, headEncoding(i), j);
+        }
+
+        /**
+         * The final tape's cells {@code from..to}, each recovered by the same attention lookups
+         * as during the run, with the query placed at that cell after the last step.
+         */
+        public int[] tape(int from, int to) {
+            int t = steps.size();
+            int[] cells = new int[to - from + 1];
+            for (int p = from; p <= to; p++) {
+                double cHat = history.precision.round((double) p / (t + 1));
+                cells[p - from] = history.read(t, cHat, input).symbol;
+            }
+            return cells;
+        }
+
+        /**
+         * The lookups as a matrix: row i holds the hard-attention weights step i put on the
+         * history positions 0..T−1 (all zero when it read the input or a blank).
+         */
+        public double[][] lookupWeights() {
+            int n = steps.size();
+            double[][] w = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j : attended.get(i)) {
+                    w[i][j] = 1.0 / attended.get(i).length;
+                }
+            }
+            return w;
+        }
+    }
+
+    /**
+     * Runs the machine on {@code input} for at most {@code maxSteps} steps. Nothing here stores the
+     * tape: what step i reads comes from {@link History#read}.
+     */
+    public Result run(int[] input, int maxSteps) {
+        History history = new History(precision, maxSteps);
+        List<Step> steps = new ArrayList<>();
+        List<int[]> attended = new ArrayList<>();
+        String state = machine.start();
+        int blended = 0;
+        boolean halted = false;
+        // μ_0 = 0: position 0 has no previous move.
+        history.moves[0] = 0;
+        for (int i = 0; i < maxSteps; i++) {
+            double cHat = history.headOverStepsPlusOne(i);
+            Read read = history.read(i, cHat, input);
+            Action action = machine.action(state, read.symbol);
+            if (action == null) {
+                halted = true;
+                break;
+            }
+            if (read.blended) {
+                blended++;
+            }
+            // Decoded only to report the step; the machine itself works with ĉ.
+            int head = (int) Math.round(cHat * (i + 1));
+            steps.add(new Step(i, state, head, read.symbol, action.write(), action.move()));
+            attended.add(read.attended);
+            history.append(i, cHat, action.write(), action.move().delta);
+            state = action.next();
+        }
+        if (!halted && steps.size() == maxSteps) {
+            int t = steps.size();
+            halted = machine.action(state, history.read(t, history.headOverStepsPlusOne(t), input).symbol) == null;
+        }
+        return new Result(Collections.unmodifiableList(steps), Collections.unmodifiableList(attended), state,
+                halted, blended, history, input.clone());
+    }
+
+    /** What a lookup returned: the symbol, the attended history positions, whether it blended symbols. */
+    private record Read(int symbol, int[] attended, boolean blended) {
+    }
+
+    /** The decoder's memory: per history position, its encodings and what was written there. */
+    private static final class History {
+        private final Precision precision;
+        private final double[] cHat;       // ĉ_j = c(j)/(j+1)
+        private final double[] inverse;    // 1/(j+1)
+        private final double[] inverse2;   // 1/(j+1)²
+        private final int[] written;       // w_j
+        private final int[] moves;         // μ_j: μ_0 = 0, μ_j = m_{j−1}
+        private int size;
+
+        History(Precision precision, int capacity) {
+            this.precision = precision;
+            this.cHat = new double[capacity];
+            this.inverse = new double[capacity];
+            this.inverse2 = new double[capacity];
+            this.written = new int[capacity];
+            this.moves = new int[capacity + 1];
+        }
+
+        private double r(double x) {
+            return precision.round(x);
+        }
+
+        /** Uniform attention over positions 0..i of the moves: (1/(i+1)) Σ μ_k = c(i)/(i+1). */
+        double headOverStepsPlusOne(int i) {
+            double weight = r(1.0 / (i + 1));
+            double sum = 0;
+            for (int k = 0; k <= i; k++) {
+                sum = r(sum + r(weight * moves[k]));
+            }
+            return sum;
+        }
+
+        void append(int i, double cHatI, int write, int move) {
+            cHat[i] = cHatI;
+            inverse[i] = r(1.0 / (i + 1));
+            inverse2[i] = r(inverse[i] * inverse[i]);
+            written[i] = write;
+            moves[i + 1] = move;
+            size = i + 1;
+        }
+
+        /** The symbol under the head at step i, recovered by attention from the writes 0..i−1 and the input. */
+        Read read(int i, double cHatI, int[] input) {
+            double inv = r(1.0 / (i + 1));
+            double inv2 = r(inv * inv);
+            double q0 = cHatI;
+            double q1 = inv;
+            double q2 = r(inv2 / 3);
+            int n = Math.min(i, size);
+            if (n > 0) {
+                double best = Double.NEGATIVE_INFINITY;
+                double[] scores = new double[n];
+                for (int j = 0; j < n; j++) {
+                    scores[j] = score(q0, q1, q2, j);
+                    best = Math.max(best, scores[j]);
+                }
+                // A written cell scores above −1/(3(i+1)²), an unwritten one below −2/(3(i+1)²).
+                if (best > -r(inv2 / 2)) {
+                    return decode(scores, best);
+                }
+            }
+            return readInput(cHatI, inv, input);
+        }
+
+        /** The score −|⟨q_i, k_j⟩| of history position j for step i's query. */
+        double score(int i, double cHatI, int j) {
+            double inv = r(1.0 / (i + 1));
+            double inv2 = r(inv * inv);
+            return score(cHatI, inv, r(inv2 / 3), j);
+        }
+
+        private double score(double q0, double q1, double q2, int j) {
+            double dot = r(r(r(q0 * inverse[j]) + r(q1 * -cHat[j])) + r(q2 * inverse2[j]));
+            return -Math.abs(dot);
+        }
+
+        /** Hard attention's output: the average of the one-hot symbols at the maximal scores. */
+        private Read decode(double[] scores, double best) {
+            int ties = 0;
+            for (double s : scores) {
+                if (s == best) {
+                    ties++;
+                }
+            }
+            int[] attended = new int[ties];
+            int symbols = 0;
+            for (int j = 0, k = 0; j < scores.length; j++) {
+                if (scores[j] == best) {
+                    attended[k++] = j;
+                    symbols = Math.max(symbols, written[j] + 1);
+                }
+            }
+            double[] value = new double[symbols];
+            for (int j : attended) {
+                value[written[j]] += 1.0 / ties;
+            }
+            int symbol = 0;
+            for (int s = 1; s < value.length; s++) {
+                if (value[s] > value[symbol]) {
+                    symbol = s;
+                }
+            }
+            return new Read(symbol, attended, value[symbol] < 1);
+        }
+
+        /** Encoder-side attention: the input symbol at cell c(i), or the blank outside the input. */
+        private Read readInput(double cHatI, double inv, int[] input) {
+            double best = Double.NEGATIVE_INFINITY;
+            int cell = -1;
+            for (int p = 0; p < input.length; p++) {
+                double score = -Math.abs(r(cHatI + r(inv * -p)));
+                if (score > best) {
+                    best = score;
+                    cell = p;
+                }
+            }
+            boolean onInput = cell >= 0 && best > -r(inv / 2);
+            return new Read(onInput ? input[cell] : TuringMachine.BLANK, new int[0], false);
+        }
+    }
+}

@@ -59,7 +59,7 @@ class OutsideLimitsTest {
         out = tmp.resolve("out");
         List<String> args = new ArrayList<>(List.of(submissions.toString(), "--out", out.toString(),
                 "--solutions", solutions.toString(), "--jobs", "2", "--test-timeout", "2", "--cell-timeout", "3",
-                "--heap", "256m", "--wall-limit", "20", "--cpu-limit", "15"));
+                "--heap", "256m", "--wall-limit", "20", "--cpu-limit", "8"));
         int status = GradeCommand.run(args.toArray(String[]::new),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();
@@ -107,6 +107,6 @@ class OutsideLimitsTest {
     void threadsThatBurnCpuRunIntoTheCpuLimit() throws IOException {
         assertThat(results("cpu-hog").get("score").getAsDouble()).isZero();
         assertThat(outputs("cpu-hog", "warmup.square")).hasSize(3).allMatch(o ->
-                o.equals("the submission's grading used more than 15 s of CPU time and was stopped"));
+                o.equals("the submission's grading used more than 8 s of CPU time and was stopped"));
     }
 }

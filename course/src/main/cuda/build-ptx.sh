@@ -50,6 +50,7 @@ fi
 
 ptxas="$(dirname "$nvcc")/ptxas"
 [[ -x "$ptxas" ]] || ptxas="$(dirname "$(readlink -f "$nvcc")")/ptxas"
+[[ -x "$ptxas" ]] || ptxas="$(command -v ptxas || true)"
 version="$("$nvcc" --version | sed -n 's/.*release \([0-9.]*\),.*/\1/p')"
 echo "Building $(basename "$src") to PTX with nvcc $version (-arch=$target_arch)"
 
@@ -59,11 +60,14 @@ trap 'rm -rf "$tmp"' EXIT
 
 isa="$(sed -n 's/^\.version \([0-9.]*\)$/\1/p' "$tmp/built.ptx" | head -n 1)"
 sed "s/^\.version $isa\$/.version $lowest_isa/" "$tmp/built.ptx" > "$tmp/lowered.ptx"
-if [[ -x "$ptxas" ]] && "$ptxas" -arch=sm_90 "$tmp/lowered.ptx" -o /dev/null 2>"$tmp/lowered.err"; then
+if [[ ! -x "$ptxas" ]]; then
+  echo "ptxas not found: PTX kept at ISA $isa, as nvcc wrote it"
+  cp "$tmp/built.ptx" "$tmp/final.ptx"
+elif "$ptxas" -arch=sm_90 "$tmp/lowered.ptx" -o /dev/null 2>"$tmp/lowered.err"; then
   cp "$tmp/lowered.ptx" "$tmp/final.ptx"
   isa="$lowest_isa"
 else
-  echo "PTX kept at ISA $isa (not valid as ISA $lowest_isa: $(head -n 1 "$tmp/lowered.err" 2>/dev/null))"
+  echo "PTX kept at ISA $isa (not valid as ISA $lowest_isa: $(head -n 1 "$tmp/lowered.err"))"
   cp "$tmp/built.ptx" "$tmp/final.ptx"
 fi
 

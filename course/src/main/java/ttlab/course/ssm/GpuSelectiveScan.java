@@ -69,6 +69,7 @@ public final class GpuSelectiveScan implements SelectiveScanBackend, AutoCloseab
      * @param message what runs, or why the GPU cannot
      */
     public record Availability(GpuSelectiveScan scan, String message) {
+        /** Whether the GPU backend can run. */
         public boolean available() {
             return scan != null;
         }

@@ -5,6 +5,7 @@ public final class GpuUnavailableException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** An exception whose message is the reason, in words a user can act on. */
     public GpuUnavailableException(String reason) {
         super(reason);
     }

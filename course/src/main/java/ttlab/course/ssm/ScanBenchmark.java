@@ -44,6 +44,7 @@ public final class ScanBenchmark {
         this.options = options;
     }
 
+    /** Runs the benchmark; exit status 2 on bad options. */
     public static void main(String[] args) {
         Options options;
         try {

@@ -125,14 +125,23 @@ public final class SelectiveScanInputs {
         return deltaSoftplus ? Activations.softplus(raw) : raw;
     }
 
+    /** Batch size. */
     public int batch() { return batch; }
+    /** D, the number of channels. */
     public int channels() { return channels; }
+    /** L, the sequence length. */
     public int length() { return length; }
+    /** N, the state size per channel. */
     public int state() { return state; }
+    /** u, (batch, D, L). */
     public float[] u() { return u; }
+    /** The raw Δ, (batch, D, L), before bias and softplus. */
     public float[] delta() { return delta; }
+    /** A, (D, N). */
     public float[] a() { return a; }
+    /** B, (batch, N, L). */
     public float[] b() { return b; }
+    /** C, (batch, N, L). */
     public float[] c() { return c; }
     /** D, or null. */
     public float[] d() { return d; }
@@ -140,6 +149,7 @@ public final class SelectiveScanInputs {
     public float[] z() { return z; }
     /** The Δ bias, or null. */
     public float[] deltaBias() { return deltaBias; }
+    /** Whether the step is softplus(Δ + bias). */
     public boolean deltaSoftplus() { return deltaSoftplus; }
 
     /** y's size: batch·D·L. */

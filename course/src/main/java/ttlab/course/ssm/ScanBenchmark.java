@@ -269,23 +269,29 @@ public final class ScanBenchmark {
                         / (double) options.shape(s).stateUpdates()) : "");
         SelectiveScanInputs in = SelectiveScanInputs.random(s[0], s[1], s[2], s[3], options.gate, 23);
         ScanTraffic traffic = ScanTraffic.of(in);
-        System.out.printf("  %-34s %10s %16s %14s%n", "backend", "time (ms)", "state updates/s", "GB/s (fused)");
+        System.out.printf("  %-34s %10s %14s %16s %14s%n", "backend", "time (ms)", "CPU time (ms)", "state updates/s",
+                "GB/s (fused)");
         double sequential = 0;
         for (SelectiveScanCpu backend : List.of(SelectiveScanCpu.sequential(), SelectiveScanCpu.parallel())) {
+            double[] cpuMillis = new double[1];
             double millis = median(options.warmup(false), options.runs(false), () -> {
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 backend.run(in);
-                return (System.nanoTime() - start) / 1e6;
+                long elapsed = System.nanoTime() - start;
+                cpuMillis[0] = cpuStart < 0 ? -1 : (processCpuNanos() - cpuStart) / 1e6;
+                return elapsed / 1e6;
             });
+            System.out.printf("  %-34s %10.1f %14s %16.3g %14.2f%n", backend.name(), millis,
+                    cpuMillis[0] < 0 ? "?" : String.format("%.1f", cpuMillis[0]),
+                    traffic.stateUpdates() / (millis / 1e3), traffic.fusedBytes() / (millis / 1e3) / 1e9);
             if (sequential == 0) {
                 sequential = millis;
-            }
-            System.out.printf("  %-34s %10.1f %16.3g %14.2f%n", backend.name(), millis,
-                    traffic.stateUpdates() / (millis / 1e3), traffic.fusedBytes() / (millis / 1e3) / 1e9);
-            if (sequential != millis) {
+            } else {
                 System.out.printf("  parallel is %.2f times as fast as sequential%n", sequential / millis);
             }
         }
+        System.out.println("  (CPU time: of the whole process, last run; well below cores × time when other programs share the cores)");
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -300,6 +306,12 @@ public final class ScanBenchmark {
         }
         Arrays.sort(times);
         return runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+    }
+
+    /** CPU time of this process so far, or a negative number where the JVM does not say. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static String gigabytes(long bytes) {

@@ -111,54 +111,48 @@ final class Api {
     private Response submit(Request r) throws IOException, SQLException {
         User user = r.user();
         String student = user.name();
-        Optional<String> onBehalf = r.query("student");
-        if (onBehalf.isPresent() && !onBehalf.get().equals(student)) {
-            if (!user.isInstructor()) {
-                throw HttpError.forbidden("only instructors may hand in work for another student");
-            }
-            if (!Roster.USER_NAME.matcher(onBehalf.get()).matches()) {
-                throw HttpError.badRequest("not a user name: " + onBehalf.get());
-            }
-            student = onBehalf.get();
-        }
-        String fileName = r.query("filename").orElse(null);
-        if (fileName != null && !FILE_NAME.matcher(fileName).matches()) {
-            throw HttpError.badRequest("filename must be a file name (no folders), at most 200 characters");
-        }
-        String name = r.query("assignment").orElseGet(() -> fileName == null ? null : assignmentOf(fileName));
-        if (name == null) {
-            throw HttpError.badRequest("say which assignment this is: ?assignment=NAME, or ?filename=NAME.ipynb");
-        }
-        Optional<Assignment> assignment = config.assignment(name);
-        byte[] body;
+        String name = null;
+        String sha256 = null;
+        Long size = null;
         try {
-            if (assignment.isEmpty()) {
-                throw HttpError.notFound("there is no assignment \"" + name + "\"; the assignments are "
-                        + String.join(", ", config.assignments().keySet())
-                        + (r.query("assignment").isEmpty() ? " (rename the notebook, or pass ?assignment=NAME)" : ""));
+            Optional<String> onBehalf = r.query("student");
+            if (onBehalf.isPresent() && !onBehalf.get().equals(student)) {
+                if (!user.isInstructor()) {
+                    throw HttpError.forbidden("only instructors may hand in work for another student");
+                }
+                if (!Roster.USER_NAME.matcher(onBehalf.get()).matches()) {
+                    throw HttpError.badRequest("not a user name: " + onBehalf.get());
+                }
+                student = onBehalf.get();
             }
-            body = r.body(config.maxNotebookBytes());
-        } catch (HttpError e) {
-            refused(user, student, name, null, null, e);
-            throw e;
-        }
-        String sha256 = sha256(body);
-        try {
+            String fileName = r.query("filename").orElse(null);
+            if (fileName != null && !FILE_NAME.matcher(fileName).matches()) {
+                throw HttpError.badRequest("filename must be a file name (no folders), at most 200 characters");
+            }
+            name = r.query("assignment").orElseGet(() -> fileName == null ? null : assignmentOf(fileName));
+            if (name == null) {
+                throw HttpError.badRequest("say which assignment this is: ?assignment=NAME, or ?filename=NAME.ipynb");
+            }
+            Assignment assignment = config.assignment(name).orElseThrow(unknownAssignment(r));
+            byte[] body = r.body(config.maxNotebookBytes());
+            sha256 = sha256(body);
+            size = (long) body.length;
             if (body.length == 0) {
                 throw HttpError.badRequest("the request has no notebook in its body");
             }
+            String storedName = fileName == null ? name + ".ipynb" : fileName;
             try {
-                NotebookReader.parse(body, fileName == null ? name + ".ipynb" : fileName);
+                NotebookReader.parse(body, storedName);
             } catch (NotebookException e) {
                 throw HttpError.badRequest("this is not a notebook the grader can read: " + e.getMessage());
             }
             Instant at = clock.instant();
-            Assignment.Decision decision = assignment.get().decide(at);
+            Assignment.Decision decision = assignment.decide(at);
             if (!decision.accepted()) {
                 throw HttpError.forbidden(decision.reason() + "; this submission was not accepted");
             }
-            SubmissionStore.Submission s = store.submit(new SubmissionStore.NewSubmission(student, name,
-                    fileName == null ? name + ".ipynb" : fileName, body, sha256, at, decision), assignment.get());
+            SubmissionStore.Submission s = store.submit(new SubmissionStore.NewSubmission(student, name, storedName,
+                    body, sha256, at, decision), assignment);
             queued.run();
             JsonObject o = submissionJson(s);
             o.addProperty("message", "submission #" + s.id() + " of " + name + " is queued for grading"
@@ -166,20 +160,25 @@ final class Api {
                     + SubmissionStore.number(decision.penalty() * 100) + "% less" : ""));
             return Response.json(202, o).withHeader("Location", "api/submissions/" + s.id());
         } catch (HttpError e) {
-            refused(user, student, name, sha256, (long) body.length, e);
+            String forWhom = r.query("student").filter(other -> !other.equals(user.name())).map(other -> "for " + other + ": ")
+                    .orElse("");
+            store.audit(user.name(), "submit", null, name, sha256, size, "refused " + e.status(), forWhom + e.getMessage());
             throw e;
         }
+    }
+
+    private java.util.function.Supplier<HttpError> unknownAssignment(Request r) {
+        return () -> {
+            String name = r.query("assignment").orElseGet(() -> assignmentOf(r.query("filename").orElse("")));
+            return HttpError.notFound("there is no assignment \"" + name + "\"; the assignments are "
+                    + String.join(", ", config.assignments().keySet())
+                    + (r.query("assignment").isEmpty() ? " (rename the notebook, or pass ?assignment=NAME)" : ""));
+        };
     }
 
     /** The assignment a file name names: {@code 00-warmup.ipynb} is {@code 00-warmup}. */
     static String assignmentOf(String fileName) {
         return fileName.endsWith(".ipynb") ? fileName.substring(0, fileName.length() - ".ipynb".length()) : fileName;
-    }
-
-    private void refused(User caller, String student, String assignment, String sha256, Long size, HttpError e)
-            throws SQLException {
-        store.audit(caller.name(), "submit", null, assignment, sha256, size, "refused " + e.status(),
-                (student.equals(caller.name()) ? "" : "for " + student + ": ") + e.getMessage());
     }
 
     // --- reading submissions -----------------------------------------------------------------

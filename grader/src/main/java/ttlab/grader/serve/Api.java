@@ -210,7 +210,12 @@ final class Api {
                 "submission #" + s.id() + " is " + s.status() + "; its feedback is ready once it is graded"));
         boolean showHidden = r.user().isInstructor() && r.query("hidden").map(v -> !v.equals("0") && !v.equals("false"))
                 .orElse(false);
-        String html = new FeedbackPage(showHidden).render(parse(result));
+        // The page names the master by its file name, not by where the service keeps it.
+        GradingResult graded = parse(result);
+        graded = new GradingResult(graded.submission(), s.assignment() + ".ipynb", graded.score(), graded.maxScore(),
+                graded.executionTime(), graded.output(), graded.tests(), graded.problems(), graded.apiFlags(),
+                graded.networkIsolation());
+        String html = new FeedbackPage(showHidden).render(graded);
         if (s.daysLate() > 0) {
             html = html.replaceFirst("</header>", "<p class=\"view\">Handed in " + s.daysLate() + " day(s) late: the score"
                     + " counts " + SubmissionStore.number(s.penalty() * 100) + "% less, "

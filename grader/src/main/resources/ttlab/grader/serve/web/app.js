@@ -81,7 +81,9 @@ async function loadAssignments() {
     const policy = [];
     if (a.late_penalty_per_day > 0) policy.push(`−${points(a.late_penalty_per_day * 100)}% per day late`);
     if (a.cutoff) policy.push("closes " + when(a.cutoff));
-    const used = a.max_submissions ? `${a.used} of ${a.max_submissions}` : `${a.used}`;
+    // A student's own count; the limit alone for instructors, whose own hand-ins do not matter.
+    const used = isInstructor() ? (a.max_submissions ? `at most ${a.max_submissions}` : "no limit")
+      : a.max_submissions ? `${a.used} of ${a.max_submissions}` : `${a.used}`;
     const row = el("tr", {}, el("td", {}, a.title), el("td", {}, a.due ? when(a.due) : "no deadline"),
       el("td", {}, policy.join(", ") || (a.due ? "no late penalty" : "")), el("td", {}, used),
       el("td", {}, a.open ? (a.late_now ? "open (late)" : "open") : "closed"));

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * The standalone service's users: a CSV file with one line per user, {@code user,role,token}
  * ({@code role} is {@code student} or {@code instructor}). A header line {@code user,role,token},
- * blank lines and lines starting with {@code #} are skipped. Tokens are kept only as SHA-256
- * digests, so the service holds no usable copy of them after start-up.
+ * blank lines and lines starting with {@code #} are skipped. A token may be written as
+ * {@code sha256:HEX}, its SHA-256 in hex, so that the file holds nothing anyone could sign in with.
+ * Tokens are kept only as SHA-256 digests, so the service holds no usable copy of them either.
  */
 final class Roster implements Authenticator {
 
@@ -25,6 +26,7 @@ final class Roster implements Authenticator {
     static final int MIN_TOKEN_LENGTH = 12;
     static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@+-]{1,64}");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+"); // printable ASCII, no spaces
+    private static final Pattern DIGEST = Pattern.compile("sha256:([0-9a-fA-F]{64})");
 
     private final Path file;
     private final Map<String, User> byTokenDigest;
@@ -71,14 +73,16 @@ final class Roster implements Authenticator {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + e.getMessage());
             }
-            if (token.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(token).matches()) {
+            java.util.regex.Matcher given = DIGEST.matcher(token);
+            if (!given.matches() && (token.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(token).matches())) {
                 throw new IllegalArgumentException(where + "the token of " + name + " must be at least "
-                        + MIN_TOKEN_LENGTH + " printable characters without spaces");
+                        + MIN_TOKEN_LENGTH + " printable characters without spaces, or sha256:HEX");
             }
+            String digest = given.matches() ? given.group(1).toLowerCase(java.util.Locale.ROOT) : digest(token);
             if (!names.add(name)) {
                 throw new IllegalArgumentException(where + "user " + name + " appears twice");
             }
-            if (users.putIfAbsent(digest(token), new User(name, role)) != null) {
+            if (users.putIfAbsent(digest, new User(name, role)) != null) {
                 throw new IllegalArgumentException(where + "the token of " + name + " is also another user's");
             }
         }

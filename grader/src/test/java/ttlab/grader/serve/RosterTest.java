@@ -24,6 +24,16 @@ class RosterTest {
     }
 
     @Test
+    void aTokenMayBeGivenByItsSha256() {
+        // FIPS 180-2's test vector: SHA-256("abc").
+        assertThat(Roster.digest("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        String digest = Roster.digest("carol-secret-03");
+        Roster roster = Roster.parse(List.of("carol,student,sha256:" + digest.toUpperCase()), FILE);
+        assertThat(roster.authenticate("carol-secret-03")).contains(new User("carol", User.Role.STUDENT));
+        assertThat(roster.authenticate("sha256:" + digest)).isEmpty();
+    }
+
+    @Test
     void problemsAreNamedByLine() {
         assertThatThrownBy(() -> Roster.parse(List.of("alice,student"), FILE))
                 .hasMessage("roster.csv line 1: expected user,role,token, found 2 fields");

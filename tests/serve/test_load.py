@@ -3,7 +3,7 @@ the warm-up set, half solved and half stubs), then watch their submissions while
 grades. Nothing may be lost, nothing graded twice, and every score must be right.
 
 Grading 200 notebooks takes minutes on a 2-core machine (a fresh JVM each, about 4 s of CPU), so
-grading is watched for TTLAB_LOAD_GRADING_SECONDS (default 60); the rest stays queued, and the
+grading is watched for TTLAB_LOAD_GRADING_SECONDS (default 45); the rest stays queued, and the
 checks cover every submission either way. TTLAB_LOAD_GRADE_ALL=1 waits until all are graded.
 The figures are printed (run pytest with -s to see them) and kept in
 test-artifacts/serve/load.txt.
@@ -27,7 +27,7 @@ from serving import FULL_MARKS, REPO_ROOT, Service, call, copy_of, percentile, s
 CLIENTS = int(os.environ.get("TTLAB_LOAD_CLIENTS", "20"))
 PER_CLIENT = int(os.environ.get("TTLAB_LOAD_PER_CLIENT", "10"))
 GRADE_ALL = os.environ.get("TTLAB_LOAD_GRADE_ALL") == "1"
-GRADING_SECONDS = float(os.environ.get("TTLAB_LOAD_GRADING_SECONDS", "60"))
+GRADING_SECONDS = float(os.environ.get("TTLAB_LOAD_GRADING_SECONDS", "45"))
 HAND_IN_LIMIT_SECONDS = 60  # the whole burst of hand-ins must be taken within this
 POLL_SECONDS = 2.0
 

@@ -63,7 +63,7 @@ record ServeOptions(String host, int port, String prefix, Path data, String db, 
             if (uri.getHost() != null) {
                 host = uri.getHost();
             }
-            if (uri.getPort() > 0) {
+            if (uri.getPort() >= 0) {
                 port = uri.getPort();
             }
         }

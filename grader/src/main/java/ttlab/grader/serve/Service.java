@@ -53,9 +53,9 @@ final class Service implements AutoCloseable {
      * @throws IllegalStateException    when the data folder is in use by another process
      */
     static Service start(ServeOptions options, Clock clock, PrintStream log) throws IOException, SQLException {
-        Authenticator auth = authenticator(options);
         CourseConfig config = options.config() != null ? CourseConfig.read(options.config(), options.solutions())
                 : CourseConfig.defaults(options.solutions());
+        Authenticator auth = authenticator(options, config);
         NotebookGrader grader = NotebookGrader.withOptions(options.gradeOptions());
         DataFolder data = DataFolder.open(options.data());
         Database db = null;
@@ -77,7 +77,6 @@ final class Service implements AutoCloseable {
             health.addProperty("status", "ok");
             health.addProperty("database", sqlite ? "sqlite" : "postgresql");
             health.addProperty("workers", options.workers());
-            health.addProperty("name", options.name());
             Routes routes = new Routes(options.prefix(), auth, log);
             new Api(config, store, workers::wake, clock, health).register(routes);
             HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
@@ -108,7 +107,7 @@ final class Service implements AutoCloseable {
         }
     }
 
-    private static Authenticator authenticator(ServeOptions options) throws IOException {
+    private static Authenticator authenticator(ServeOptions options, CourseConfig config) throws IOException {
         if (options.roster() != null) {
             return Roster.read(options.roster());
         }
@@ -118,8 +117,7 @@ final class Service implements AutoCloseable {
             throw new IllegalArgumentException("no way to check tokens: give --roster FILE (user,role,token lines), or"
                     + " run as a JupyterHub service (JUPYTERHUB_API_URL and JUPYTERHUB_API_TOKEN set)");
         }
-        String group = options.config() != null ? CourseConfig.read(options.config(), options.solutions()).instructorGroup()
-                : null;
+        String group = config.instructorGroup();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return new HubAuthenticator(URI.create(api), token, group, options.hubCacheTtl(), http, Clock.systemUTC());
     }

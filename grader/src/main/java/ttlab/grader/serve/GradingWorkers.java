@@ -136,8 +136,13 @@ final class GradingWorkers implements AutoCloseable {
                 Thread.interrupted();
                 release(claim, "the service stopped");
                 throw e;
+            } catch (RuntimeException e) {
+                // A fault of this service, which would recur: the submission waits for a regrade.
+                log.println("ttlab serve: " + worker + ": grading submission #" + claim.id() + " failed: " + e);
+                store.fail(claim, worker, "the service failed while grading it (" + e + "); an instructor can regrade it");
+                return;
             } catch (IOException e) {
-                // The machine's fault, not the submission's: give it back for another attempt.
+                // The machine's fault (a full disk?), not the submission's: give it back.
                 log.println("ttlab serve: " + worker + ": submission #" + claim.id() + " could not be graded here: " + e);
                 release(claim, "the grading folder could not be written: " + e.getMessage());
                 pause(Duration.ofSeconds(2));

@@ -462,6 +462,28 @@ final class SubmissionStore {
         return written;
     }
 
+    /** Marks a claim's submission failed, without a result; false when the claim no longer held it. */
+    boolean fail(Claim claim, String worker, String error) throws SQLException {
+        long at = clock.millis();
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE submissions SET status = 'failed', lease_owner = NULL,"
+                    + " lease_until = NULL, graded_at = ?, error = ? WHERE id = ? AND generation = ? AND attempts = ?"
+                    + " AND status = 'grading'")) {
+                p.setLong(1, at);
+                p.setString(2, error);
+                p.setLong(3, claim.id());
+                p.setInt(4, claim.generation());
+                p.setInt(5, claim.attempt());
+                if (p.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            endGrading(c, claim, at, FAILED);
+            audit(c, at, worker, "failed", claim.id(), claim.assignment(), null, null, "not graded", error);
+            return true;
+        });
+    }
+
     /** Gives a claim back to the queue (the grading process is stopping); false when it no longer held it. */
     boolean release(Claim claim, String why) throws SQLException {
         long at = clock.millis();

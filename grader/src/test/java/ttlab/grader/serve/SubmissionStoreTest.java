@@ -222,6 +222,20 @@ class SubmissionStoreTest {
     }
 
     @Test
+    void aSubmissionTheServiceFailsOnWaitsForARegrade() throws SQLException {
+        SubmissionStore.Submission s = submit("alice");
+        SubmissionStore.Claim claim = store.claim("w/1", LEASE, 3).orElseThrow();
+        assertThat(store.fail(claim, "w/1", "the service failed")).isTrue();
+        assertThat(store.fail(claim, "w/1", "again")).isFalse();
+        SubmissionStore.Submission failed = store.find(s.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.error()).isEqualTo("the service failed");
+        assertThat(store.result(s.id())).isEmpty();
+        assertThat(store.claim("w/1", LEASE, 3)).isEmpty();
+        assertThat(store.regrade(s.id(), "prof").status()).isEqualTo("queued");
+    }
+
+    @Test
     void concurrentWorkersGradeEverySubmissionExactlyOnce() throws Exception {
         int n = 120;
         List<Long> ids = new ArrayList<>();

@@ -1,6 +1,6 @@
 """kill -9 of the service while it grades: after a restart every submission is graded exactly once.
 
-The service (SQLite) takes 8 hand-ins of the warm-up set and starts grading them; while worker
+The service (SQLite) takes 6 hand-ins of the warm-up set and starts grading them; while worker
 JVMs are busy, the service is killed with SIGKILL, so it can neither finish nor give anything
 back. Its workers must not outlive it, and the restarted service must take the cut-short
 gradings back, grade everything, and keep one result per submission.
@@ -17,7 +17,7 @@ import pytest
 
 from serving import FULL_MARKS, Service, call, copy_of, sqlite_rows, student_notebooks, wait_until, write_roster
 
-HAND_INS = 8
+HAND_INS = 6
 
 pytestmark = pytest.mark.timeout(400)
 

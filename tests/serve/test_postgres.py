@@ -1,7 +1,7 @@
 """Two service processes share one queue in a real PostgreSQL server; one is killed mid-grading.
 
 PostgreSQL 15 runs from a temporary folder (see pgserver.py). Services "a" and "b" (each with
-its own data folder, one grading thread, 5 s leases) take hand-ins from 8 clients at once, half
+its own data folder, one grading thread, 5 s leases) take hand-ins from 6 clients at once, half
 through each. While "b" grades, it is killed with SIGKILL: its lease runs out and "a" takes the
 submission over (SELECT ... FOR UPDATE SKIP LOCKED claims). "b" is then restarted under the same
 name. Every submission must end graded exactly once, with the right score, by either process.
@@ -18,7 +18,7 @@ import pytest
 from pgserver import PostgresServer
 from serving import FULL_MARKS, Service, call, copy_of, student_notebooks, wait_until, write_roster
 
-CLIENTS = 8
+CLIENTS = 6
 PER_CLIENT = 2
 LEASE_SECONDS = 5
 

@@ -3,7 +3,6 @@ package ttlab.grader.grade;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -64,15 +63,7 @@ final class BatchGrader {
     }
 
     private Line gradeOne(Submissions.Submission s) throws InterruptedException, IOException {
-        SubmissionResult result;
-        try {
-            result = grader.grade(s);
-        } catch (RuntimeException | Error e) {
-            // The grader's own failure must not lose the submission: say so in its results.
-            result = new SubmissionResult(s.id(), s.file().toString(), grader.masterOf(s).toString(), List.of(),
-                    List.of("the grader failed on this submission: " + e), List.of(), NetworkIsolation.available(),
-                    false, Duration.ZERO, "");
-        }
+        SubmissionResult result = grader.gradeOrExplain(s);
         ResultsWriter.write(result, folderOf(s));
         return new Line(s.id(), result.score(), result.maxScore(), result.gradable());
     }

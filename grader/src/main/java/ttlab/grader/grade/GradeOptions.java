@@ -59,6 +59,18 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
 
     /** Parses arguments; throws IllegalArgumentException with a message for the user. */
     static GradeOptions parse(String[] args) {
+        return parse(args, true);
+    }
+
+    /**
+     * Parses the grading settings alone, for a program that hands over one submission at a time:
+     * no submissions and no {@code --out} are expected, and none may be given.
+     */
+    static GradeOptions parseSettings(String[] args) {
+        return parse(args, false);
+    }
+
+    private static GradeOptions parse(String[] args, boolean batch) {
         List<Path> submissions = new ArrayList<>();
         Path out = null;
         Path solutions = Path.of("solutions");
@@ -75,6 +87,9 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
+                if (!batch) {
+                    throw new IllegalArgumentException("unexpected argument " + arg);
+                }
                 submissions.add(Path.of(arg));
                 continue;
             }
@@ -110,11 +125,14 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
                 throw new IllegalArgumentException(name + ": not a valid value: " + value);
             }
         }
-        if (submissions.isEmpty()) {
+        if (batch && submissions.isEmpty()) {
             throw new IllegalArgumentException("no submission given");
         }
-        if (out == null) {
+        if (batch && out == null) {
             throw new IllegalArgumentException("--out DIR is required");
+        }
+        if (!batch && out != null) {
+            throw new IllegalArgumentException("--out is not an option here");
         }
         return new GradeOptions(List.copyOf(submissions), out, solutions, master, jobs, heap, test, cell, wall, cpu,
                 output, threads, 1L << 20, 64L << 20, quickJit);

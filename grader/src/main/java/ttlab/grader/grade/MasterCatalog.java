@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Masters by file, each read and checked once however many submissions use it, from any thread.
+ * Masters by file, each read and checked once however many submissions use it, from any thread,
+ * and read again when the file changes (a long-running submission service regrades against the
+ * master an instructor corrected).
  */
 final class MasterCatalog {
 
@@ -18,10 +20,25 @@ final class MasterCatalog {
     record Loaded(Master master, String problem) {
     }
 
-    private final Map<Path, Loaded> masters = new ConcurrentHashMap<>();
+    /** A master as read, and the file's state when it was. */
+    private record Entry(Loaded loaded, String stamp) {
+    }
+
+    private final Map<Path, Entry> masters = new ConcurrentHashMap<>();
 
     Loaded load(Path file) {
-        return masters.computeIfAbsent(file.toAbsolutePath().normalize(), key -> read(file));
+        String stamp = stampOf(file);
+        return masters.compute(file.toAbsolutePath().normalize(), (key, entry) ->
+                entry != null && entry.stamp().equals(stamp) ? entry : new Entry(read(file), stamp)).loaded();
+    }
+
+    /** The file's size and modification time; "" when it cannot be read. */
+    private static String stampOf(Path file) {
+        try {
+            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static Loaded read(Path file) {

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Byte sizes and durations as options spell them ({@code 512m}, {@code 2.5}) and as messages say them. */
-final class Sizes {
+public final class Sizes {
 
     private Sizes() {
     }
 
     /** {@code 1048576}, {@code 256k}, {@code 512m}, {@code 1g} (binary units, as the JVM's -Xmx). */
-    static long parseBytes(String text) {
+    public static long parseBytes(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         long unit = 1;
         if (t.endsWith("k")) {
@@ -30,7 +30,7 @@ final class Sizes {
     }
 
     /** Seconds, possibly with a fraction: {@code 10}, {@code 0.5}. */
-    static Duration parseSeconds(String text) {
+    public static Duration parseSeconds(String text) {
         BigDecimal seconds = new BigDecimal(text.trim());
         if (seconds.signum() <= 0) {
             throw new NumberFormatException("must be positive");
@@ -39,7 +39,7 @@ final class Sizes {
     }
 
     /** "1 MB", "256 KB", "1.5 MB", "12 bytes". */
-    static String describe(long bytes) {
+    public static String describe(long bytes) {
         if (bytes >= 1L << 20) {
             return trim(bytes / (double) (1L << 20)) + " MB";
         }

@@ -34,6 +34,20 @@ final class SubmissionGrader {
                 : options.solutions().resolve(submission.file().getFileName().toString());
     }
 
+    /**
+     * As {@link #grade}, and a failure of the grader itself becomes the submission's result
+     * (with the reason) instead of an exception, so that it cannot lose the submission.
+     */
+    SubmissionResult gradeOrExplain(Submissions.Submission submission) throws InterruptedException {
+        try {
+            return grade(submission);
+        } catch (RuntimeException | Error e) {
+            return new SubmissionResult(submission.id(), submission.file().toString(), masterOf(submission).toString(),
+                    List.of(), List.of("the grader failed on this submission: " + e), List.of(),
+                    NetworkIsolation.available(), false, Duration.ZERO, "");
+        }
+    }
+
     SubmissionResult grade(Submissions.Submission submission) throws InterruptedException {
         long start = System.nanoTime();
         Path masterFile = masterOf(submission);

@@ -50,6 +50,7 @@ public final class SubmissionWorker {
     }
 
     public static void main(String[] args) {
+        ParentWatch.start();
         int status = 0;
         try {
             WorkerRequest request = WorkerReport.JSON.fromJson(

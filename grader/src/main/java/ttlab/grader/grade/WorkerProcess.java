@@ -99,6 +99,7 @@ final class WorkerProcess {
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true);
         builder.environment().put("TMPDIR", scratch.toString());
+        workerEnvironment(builder.environment());
         long start = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close(); // stdin: end of input at once, as nothing answers a Scanner
@@ -135,6 +136,26 @@ final class WorkerProcess {
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         drain.join(2000); // a grandchild that escaped may hold the pipe open: do not wait for it
         return new Ended(process.exitValue(), limit, stuck, wall, cpu, drain.total(), drain.head());
+    }
+
+    /** Set in every worker's environment: notebook code may ask whether it is being graded. */
+    static final String GRADING_VARIABLE = "TTLAB_GRADING";
+
+    /**
+     * The worker's environment: the parent's, less its secrets (a submission service holds the
+     * JupyterHub API token, a database password...; student code could print them), plus
+     * {@link #GRADING_VARIABLE}, which code in the notebook cannot unset, so that e.g.
+     * {@code submit()} in a replayed cell does nothing.
+     */
+    static void workerEnvironment(java.util.Map<String, String> environment) {
+        environment.keySet().removeIf(WorkerProcess::isSecret);
+        environment.put(GRADING_VARIABLE, "1");
+    }
+
+    static boolean isSecret(String variable) {
+        String name = variable.toUpperCase(java.util.Locale.ROOT);
+        return name.contains("TOKEN") || name.contains("PASSWORD") || name.contains("SECRET")
+                || name.startsWith("JUPYTERHUB_") || name.startsWith("PG") || name.endsWith("_KEY");
     }
 
     private static Duration cpuOf(ProcessHandle root, Set<ProcessHandle> family) {

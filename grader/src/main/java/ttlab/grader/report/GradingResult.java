@@ -56,6 +56,17 @@ public record GradingResult(String submission, String master, double score, doub
         return ResultsJson.read(file);
     }
 
+    /**
+     * Reads a {@code results.json} held in memory (e.g. in a database).
+     *
+     * @param source     what to call it in error messages, as a file name
+     * @param submission the submission id when the file names none
+     * @throws ResultsFileException as {@link #read(Path)} does
+     */
+    public static GradingResult parse(byte[] bytes, String source, String submission) throws ResultsFileException {
+        return ResultsJson.parse(bytes, Path.of(source), submission);
+    }
+
     /** The score as a {@link Score}, earned out of possible. */
     public Score total() {
         return new Score(score, maxScore);

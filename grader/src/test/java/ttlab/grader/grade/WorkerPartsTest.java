@@ -83,4 +83,16 @@ class WorkerPartsTest {
         assertThat(Sizes.describe(2048)).isEqualTo("2 KB");
         assertThat(Sizes.seconds(2500)).isEqualTo("2.5 s");
     }
+
+    @Test
+    void workersGetNoSecretsAndKnowTheyAreGrading() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
+                "PATH", "/usr/bin", "HOME", "/home/grader", "TTLAB_TIMEOUT", "5000",
+                "JUPYTERHUB_API_TOKEN", "hub-secret", "JUPYTERHUB_API_URL", "http://hub:8081/hub/api",
+                "TTLAB_SUBMIT_TOKEN", "student-secret", "PGPASSWORD", "db-secret", "AWS_SECRET_ACCESS_KEY", "aws",
+                "SERVICE_API_KEY", "key"));
+        WorkerProcess.workerEnvironment(env);
+        assertThat(env).containsOnlyKeys("PATH", "HOME", "TTLAB_TIMEOUT", WorkerProcess.GRADING_VARIABLE);
+        assertThat(env.get(WorkerProcess.GRADING_VARIABLE)).isEqualTo("1");
+    }
 }

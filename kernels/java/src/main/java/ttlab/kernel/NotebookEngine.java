@@ -35,9 +35,11 @@ public final class NotebookEngine {
 
     /**
      * Imported too when the grader is on the class path (the installed kernel runs with it; the
-     * kernel module's own tests run without): {@code check(SomeTests.class)} and {@code @Points}.
+     * kernel module's own tests run without): {@code check(SomeTests.class)}, {@code @Points} and
+     * {@code submit()}.
      */
-    public static final List<String> GRADER_IMPORTS = List.of("static ttlab.grader.Check.*", "ttlab.grader.Points");
+    public static final List<String> GRADER_IMPORTS = List.of("static ttlab.grader.Check.*", "ttlab.grader.Points",
+            "static ttlab.grader.Submit.submit");
 
     private static final String GRADER_CHECK = "ttlab.grader.Check";
 

@@ -1,0 +1,74 @@
+package ttlab.grader.grade;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Grades one notebook at a time, for a program that receives submissions one by one (the
+ * submission service), exactly as {@code ttlab grade} grades each notebook of a batch: the same
+ * options and limits, a fresh worker JVM per submission, and the same files written to the
+ * submission's folder: {@code results.json} (Gradescope's format), {@code feedback.txt} and
+ * {@code worker.log}. Safe to use from several threads at once.
+ */
+public final class NotebookGrader {
+
+    /** The result file's name in a submission's folder. */
+    public static final String RESULTS = ResultsWriter.RESULTS;
+    /** The plain-text summary's name in a submission's folder. */
+    public static final String FEEDBACK = ResultsWriter.FEEDBACK;
+    /** The name of the file with what the grading processes printed. */
+    public static final String WORKER_LOG = ResultsWriter.WORKER_LOG;
+
+    /**
+     * What grading one notebook gave.
+     *
+     * @param score    points earned
+     * @param maxScore points possible
+     * @param gradable false when the notebook could not be graded at all (e.g. no master)
+     */
+    public record Outcome(double score, double maxScore, boolean gradable) {
+    }
+
+    private final GradeOptions options;
+    private final SubmissionGrader grader;
+
+    private NotebookGrader(GradeOptions options) {
+        this.options = options;
+        this.grader = new SubmissionGrader(options, new MasterCatalog());
+    }
+
+    /**
+     * A grader with {@code ttlab grade}'s options ({@code --solutions}, {@code --master},
+     * {@code --heap}, {@code --jit}, the time and output limits), without submissions or
+     * {@code --out}.
+     *
+     * @throws IllegalArgumentException with a message for the user when an option is wrong
+     */
+    public static NotebookGrader withOptions(List<String> gradeOptions) {
+        return new NotebookGrader(GradeOptions.parseSettings(gradeOptions.toArray(String[]::new)));
+    }
+
+    /** The master a notebook with this file name (e.g. {@code 00-warmup.ipynb}) is graded against. */
+    public Path masterFor(String notebookFileName) {
+        return grader.masterOf(new Submissions.Submission("", Path.of(notebookFileName)));
+    }
+
+    /** The folder masters are found in by file name. */
+    public Path solutions() {
+        return options.solutions();
+    }
+
+    /**
+     * Grades {@code notebook} against the master of the same file name and writes the results
+     * into {@code folder}. Whatever is wrong with the notebook, and a failure of the grader on
+     * it, becomes part of the results; only an I/O error writing them, or an interrupt, throws.
+     *
+     * @param id the submission's id, written into results.json as {@code extra_data.submission}
+     */
+    public Outcome grade(String id, Path notebook, Path folder) throws InterruptedException, IOException {
+        SubmissionResult result = grader.gradeOrExplain(new Submissions.Submission(id, notebook));
+        ResultsWriter.write(result, folder);
+        return new Outcome(result.score(), result.maxScore(), result.gradable());
+    }
+}

@@ -72,6 +72,7 @@ final class CellParser {
         // Only JShell's source analysis is used: nothing is evaluated in this shell.
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         analysisShell = JShell.builder().executionEngine("local").out(quiet).err(quiet).build();
+        SourceIndexing.suspend(analysisShell);
     }
 
     static CellParser forThisThread() {

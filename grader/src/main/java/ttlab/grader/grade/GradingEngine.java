@@ -41,6 +41,7 @@ final class GradingEngine {
         KernelConfig config = kernelConfig(warnings);
         CellEngine engine = NotebookEngine.start(new KernelConfig(Duration.ZERO, config.classpath(),
                 config.compilerOptions(), config.startupScriptPaths(), config.startupScript()), warnings);
+        engine.withShell(SourceIndexing::suspend);
         HeadlessKernel.install();
         for (Path script : NotebookEngine.startupScripts(config, warnings)) {
             try {

@@ -63,6 +63,7 @@ final class WorkerProcess {
         c.add("-Duser.timezone=UTC");
         c.add("-Djava.io.tmpdir=" + scratch);
         c.addAll(kernelOptions());
+        c.add(SourceIndexing.OPEN_JSHELL);
         c.add("-cp");
         c.add(System.getProperty("java.class.path"));
         c.add(SubmissionWorker.class.getName());

@@ -3,10 +3,11 @@
 #   chromium, chromium-driver     the real-browser test of JupyterLab
 #   python3-jupyter-kernel-test   the official Jupyter kernel conformance suite
 #   python3-venv                  for the project's .venv
+#   jupyterhub                    the local JupyterHub test (tests/hub): the hub and its proxy
 # Installs what is missing (as root, or with sudo); prints what to do otherwise.
 set -euo pipefail
 
-packages=(chromium chromium-driver python3-jupyter-kernel-test python3-venv)
+packages=(chromium chromium-driver python3-jupyter-kernel-test python3-venv jupyterhub)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

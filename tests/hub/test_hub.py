@@ -51,6 +51,19 @@ def port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+def processes_with(text: str) -> list[int]:
+    """Process ids whose command line mentions `text` (a kernel's id is in its connection file's name)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
 def wait_for(what: str, condition, timeout: float, interval: float = 0.25, on_fail=lambda: ""):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -217,6 +230,8 @@ def test_student_runs_java_through_the_hub(hub, tmp_path):
         "kernel": {"name": "java"}})
     assert session.status_code == 201, session.text
     kernel_id = session.json()["kernel"]["id"]
+    session_id = session.json()["id"]
+    assert processes_with(kernel_id), "no kernel process for the session"
 
     ws = websocket.create_connection(
         f"ws://127.0.0.1:{hub.port}{base}api/kernels/{kernel_id}/channels",
@@ -235,6 +250,11 @@ def test_student_runs_java_through_the_hub(hub, tmp_path):
     assert cell["results"] == [{"text/plain": str(sum(x * x for x in numbers))}], cell
     # The kernel runs in the student's home, in the work folder beside the notebook.
     assert cell["stdout"].splitlines() == [f"HOME={home}", f"cwd={home / 'work'}"], cell
+
+    # Closing the session ends the kernel's process.
+    closed = hub.api("DELETE", base + f"api/sessions/{session_id}", token)
+    assert closed.status_code == 204, closed.text
+    wait_for("the kernel's process ended", lambda: not processes_with(kernel_id), 30)
 
     # Stopping the server removes it from the hub and from the proxy.
     stopped = hub.api("DELETE", f"/hub/api/users/{STUDENT}/server", token)

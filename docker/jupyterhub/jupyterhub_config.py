@@ -48,7 +48,6 @@ c.JupyterHub.authenticator_class = "nativeauthenticator.NativeAuthenticator"
 roster = Path(os.environ.get("TTLAB_ROSTER", here / "roster.txt"))
 c.Authenticator.allowed_users = names(roster.read_text()) if roster.exists() else set()
 c.Authenticator.admin_users = names(os.environ["TTLAB_INSTRUCTORS"])
-c.JupyterHub.admin_access = True
 
 # --- students' servers: one container each -----------------------------------------------------
 c.JupyterHub.spawner_class = "dockerspawner.DockerSpawner"

@@ -17,6 +17,7 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from contextlib import closing
@@ -119,16 +120,18 @@ def test_start_notebook_seeds_work_and_serves_jupyterlab_with_a_token(tmp_path):
 
 
 @pytest.mark.timeout(180)
-def test_djl_check_agrees_with_plain_java(tmp_path):
+def test_djl_check_agrees_with_plain_java():
     java = built_java()
     classpath = os.pathsep.join(str(p) for p in sorted((REPO_ROOT / "grader" / "target" / "lib").glob("*.jar")))
-    env = dict(os.environ, DJL_OFFLINE="true", ENGINE_CACHE_DIR=str(tmp_path / "djl"))
-    run = subprocess.run([java, "-cp", classpath, str(DOCKER_DIR / "checks" / "DjlCheck.java")],
-                         env=env, capture_output=True, text=True, timeout=170)
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "on cpu()" in run.stdout, run.stdout
-    # The engine's libraries were unpacked into ENGINE_CACHE_DIR, where the images keep them.
-    assert list((tmp_path / "djl").rglob("libtorch_cpu.so")), "nothing unpacked into ENGINE_CACHE_DIR"
+    # The unpacked engine is about 0.4 GB: removed right away rather than left to pytest's tmp_path.
+    with tempfile.TemporaryDirectory(prefix="ttlab-djl-") as cache:
+        env = dict(os.environ, DJL_OFFLINE="true", ENGINE_CACHE_DIR=cache)
+        run = subprocess.run([java, "-cp", classpath, str(DOCKER_DIR / "checks" / "DjlCheck.java")],
+                             env=env, capture_output=True, text=True, timeout=170)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "on cpu()" in run.stdout, run.stdout
+        # The engine's libraries were unpacked into ENGINE_CACHE_DIR, where the images keep them.
+        assert list(Path(cache).rglob("libtorch_cpu.so")), "nothing unpacked into ENGINE_CACHE_DIR"
 
 
 @pytest.mark.timeout(120)

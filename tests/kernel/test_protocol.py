@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -464,3 +465,37 @@ def test_classpath_magic_makes_compiled_classes_usable(kernel, kernel_name, prof
 
     assert cell.status == "ok", cell.describe()
     assert "hello from the classpath" in cell.stream("stdout")
+
+
+PARENT_THAT_STARTS_A_KERNEL = """
+import sys, time
+from jupyter_client import KernelManager
+manager = KernelManager(kernel_name=sys.argv[1])
+manager.start_kernel()
+client = manager.client()
+client.start_channels()
+client.wait_for_ready(timeout=60)
+print(manager.provisioner.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def test_the_kernel_ends_when_the_process_that_started_it_dies(kernel_name):
+    # A Jupyter server stopped without a terminal, or killed, does not always shut its kernels
+    # down; an orphaned kernel must not keep running (and holding its memory) for ever.
+    parent = subprocess.Popen([sys.executable, "-c", PARENT_THAT_STARTS_A_KERNEL, kernel_name],
+                              stdout=subprocess.PIPE, text=True)
+    kernel_pid = None
+    try:
+        kernel_pid = int(parent.stdout.readline())
+        assert is_running(kernel_pid)
+        parent.kill()
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while is_running(kernel_pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not is_running(kernel_pid), "the kernel outlived the process that started it by 5 s"
+    finally:
+        parent.kill()
+        if kernel_pid is not None and is_running(kernel_pid):
+            os.kill(kernel_pid, 9)

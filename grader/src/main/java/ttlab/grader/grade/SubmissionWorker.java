@@ -4,6 +4,7 @@ import jdk.jshell.Snippet;
 import ttlab.grader.TestReport;
 import ttlab.grader.TestResult;
 import ttlab.grader.TestRunner;
+import ttlab.kernel.ParentWatch;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellError;
 import ttlab.kernel.engine.CellResult;
@@ -38,6 +39,9 @@ public final class SubmissionWorker {
     /** The exit status when the worker itself failed (not the submission). */
     static final int EXIT_WORKER_ERROR = 70;
 
+    /** The exit status of a worker that outlived its parent (see {@link ParentWatch}). */
+    static final int EXIT_ORPHANED = 71;
+
     private final WorkerRequest request;
     private final WorkerReport report;
     private final RunningCode running = new RunningCode();
@@ -50,7 +54,7 @@ public final class SubmissionWorker {
     }
 
     public static void main(String[] args) {
-        ParentWatch.start();
+        ParentWatch.start(EXIT_ORPHANED);
         int status = 0;
         try {
             WorkerRequest request = WorkerReport.JSON.fromJson(

@@ -28,6 +28,8 @@ public final class Main {
             System.err.println("Connection file not found: " + connectionFile);
             System.exit(2);
         }
+        // A kernel whose Jupyter server died without shutting it down has nobody left to serve.
+        ParentWatch.start(0);
         KernelConfig config = KernelConfig.fromEnvironment();
         CompletableFuture<KernelSession> session = CompletableFuture.supplyAsync(() -> KernelSession.start(config),
                 command -> {

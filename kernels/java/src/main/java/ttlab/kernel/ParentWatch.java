@@ -1,26 +1,28 @@
-package ttlab.grader.grade;
+package ttlab.kernel;
 
 import java.util.Optional;
 
 /**
- * Ends a worker whose parent died: a grading process killed with {@code kill -9} cannot stop its
- * workers, and the grading they would finish is lost with the parent anyway (a submission
- * service hands it to another worker), so they must not keep the machine's cores busy.
+ * Ends this process when the process that started it dies. A Jupyter server that is stopped
+ * without a terminal (JupyterHub's spawner sends SIGINT), or killed, does not always shut its
+ * kernels down, and a grading process killed with {@code kill -9} cannot stop its workers; what
+ * they would still compute is lost with the parent anyway, so they must not keep running.
  */
-final class ParentWatch {
+public final class ParentWatch {
 
-    /** The exit status of a worker that outlived its parent. */
-    static final int EXIT_ORPHANED = 71;
     private static final long POLL_MILLIS = 500;
 
     private ParentWatch() {
     }
 
-    /** Polls, on a daemon thread, whether this process still has the parent it started with. */
-    static void start() {
+    /**
+     * Polls, on a daemon thread, whether this process still has the parent it started with, and
+     * halts with {@code exitStatus} once it does not.
+     */
+    public static void start(int exitStatus) {
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        if (parent.isEmpty()) {
-            return;
+        if (parent.isEmpty() || parent.get().pid() == 1) {
+            return; // started by init, or in a container as its first process: nothing to watch
         }
         long parentPid = parent.get().pid();
         Thread watch = new Thread(() -> {
@@ -34,7 +36,7 @@ final class ParentWatch {
                 boolean orphaned = ProcessHandle.current().parent().map(p -> p.pid() != parentPid || !p.isAlive())
                         .orElse(true);
                 if (orphaned) {
-                    Runtime.getRuntime().halt(EXIT_ORPHANED);
+                    Runtime.getRuntime().halt(exitStatus);
                 }
             }
         }, "ttlab-parent-watch");

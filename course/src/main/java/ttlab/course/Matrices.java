@@ -137,6 +137,96 @@ public final class Matrices {
         return max;
     }
 
+    /** A diagonal matrix. */
+    public static double[][] diagonal(double[] d) {
+        double[][] m = new double[d.length][d.length];
+        for (int i = 0; i < d.length; i++) {
+            m[i][i] = d[i];
+        }
+        return m;
+    }
+
+    /** s·x + t·y. */
+    public static double[][] combine(double s, double[][] x, double t, double[][] y) {
+        double[][] out = new double[x.length][x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                out[i][j] = s * x[i][j] + t * y[i][j];
+            }
+        }
+        return out;
+    }
+
+    /** The induced 1-norm: the largest column sum of absolute values. */
+    public static double norm1(double[][] x) {
+        double best = 0;
+        for (int j = 0; j < x[0].length; j++) {
+            double sum = 0;
+            for (double[] row : x) {
+                sum += Math.abs(row[j]);
+            }
+            best = Math.max(best, sum);
+        }
+        return best;
+    }
+
+    /** X with A·X = B, by LU decomposition with partial pivoting. */
+    public static double[][] solve(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] lu = new double[n][];
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            lu[i] = a[i].clone();
+            x[i] = b[i].clone();
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < n; row++) {
+                if (Math.abs(lu[row][col]) > Math.abs(lu[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            if (lu[pivot][col] == 0) {
+                throw new ArithmeticException("matrix is singular");
+            }
+            double[] swap = lu[col]; lu[col] = lu[pivot]; lu[pivot] = swap;
+            swap = x[col]; x[col] = x[pivot]; x[pivot] = swap;
+            for (int row = col + 1; row < n; row++) {
+                double factor = lu[row][col] / lu[col][col];
+                for (int k = col; k < n; k++) {
+                    lu[row][k] -= factor * lu[col][k];
+                }
+                for (int k = 0; k < x[row].length; k++) {
+                    x[row][k] -= factor * x[col][k];
+                }
+            }
+        }
+        for (int row = n - 1; row >= 0; row--) {
+            for (int k = 0; k < x[row].length; k++) {
+                double sum = x[row][k];
+                for (int j = row + 1; j < n; j++) {
+                    sum -= lu[row][j] * x[j][k];
+                }
+                x[row][k] = sum / lu[row][row];
+            }
+        }
+        return x;
+    }
+
+    /** A⁻¹. */
+    public static double[][] inverse(double[][] a) {
+        return solve(a, identity(a.length));
+    }
+
+    /** A column vector (n×1) from an array. */
+    public static double[][] column(double[] v) {
+        double[][] m = new double[v.length][1];
+        for (int i = 0; i < v.length; i++) {
+            m[i][0] = v[i];
+        }
+        return m;
+    }
+
     /** The mean of each column: the vector x̄ with {@code x̄_j = (1/n) Σ_i a_ij}. */
     public static double[] columnMeans(double[][] a) {
         double[] mean = new double[cols(a)];

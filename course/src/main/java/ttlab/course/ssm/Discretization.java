@@ -1,5 +1,7 @@
 package ttlab.course.ssm;
 
+import ttlab.course.Matrices;
+
 /**
  * From the continuous system ḣ = A h + B u to the discrete h<sub>k</sub> = Ā h<sub>k−1</sub> + B̄ u<sub>k</sub>
  * with step Δ (Gu, Goel &amp; Ré 2022, S4, Sec. 2; Gu &amp; Dao 2023, Mamba, Sec. 2).
@@ -84,16 +86,16 @@ public final class Discretization {
 
     /** ZOH by its textbook formula B̄ = (ΔA)⁻¹(exp(ΔA) − I)ΔB: needs A invertible. */
     public static Discrete zohByInverse(double[][] a, double[][] b, double delta) {
-        double[][] deltaA = Matrices.scale(delta, a);
+        double[][] deltaA = Matrices.scale(a, delta);
         double[][] aBar = MatrixExp.exp(deltaA);
         double[][] expMinusI = Matrices.combine(1, aBar, -1, Matrices.identity(a.length));
-        double[][] bBar = Matrices.solve(deltaA, Matrices.multiply(expMinusI, Matrices.scale(delta, b)));
+        double[][] bBar = Matrices.solve(deltaA, Matrices.multiply(expMinusI, Matrices.scale(b, delta)));
         return new Discrete(aBar, bBar);
     }
 
     /** Mamba's discretization for a general A: Ā = exp(ΔA), B̄ = ΔB. */
     public static Discrete expWithEulerB(double[][] a, double[][] b, double delta) {
-        return new Discrete(MatrixExp.exp(Matrices.scale(delta, a)), Matrices.scale(delta, b));
+        return new Discrete(MatrixExp.exp(Matrices.scale(a, delta)), Matrices.scale(b, delta));
     }
 
     /** The bilinear (Tustin) discretization of S4. */
@@ -101,7 +103,7 @@ public final class Discretization {
         double[][] identity = Matrices.identity(a.length);
         double[][] back = Matrices.combine(1, identity, -delta / 2, a);
         double[][] forward = Matrices.combine(1, identity, delta / 2, a);
-        return new Discrete(Matrices.solve(back, forward), Matrices.solve(back, Matrices.scale(delta, b)));
+        return new Discrete(Matrices.solve(back, forward), Matrices.solve(back, Matrices.scale(b, delta)));
     }
 
     private static void requireSameLength(double[] a, double[] b) {

@@ -1,5 +1,7 @@
 package ttlab.course.ssm;
 
+import ttlab.course.Matrices;
+
 /**
  * The matrix exponential exp(M) = Σ M<sup>k</sup>/k!.
  *
@@ -23,7 +25,7 @@ public final class MatrixExp {
         int n = m.length;
         double norm = Matrices.norm1(m);
         int squarings = norm <= 0.5 ? 0 : (int) Math.ceil(Math.log(norm / 0.5) / Math.log(2));
-        double[][] scaled = Matrices.scale(Math.scalb(1.0, -squarings), m);
+        double[][] scaled = Matrices.scale(m, Math.scalb(1.0, -squarings));
 
         // N(X) = Σ c_k X^k, D(X) = Σ c_k (−X)^k, c_k = (2q−k)! q! / ((2q)! k! (q−k)!)
         double[][] numerator = Matrices.identity(n);
@@ -49,7 +51,7 @@ public final class MatrixExp {
         double[][] sum = Matrices.identity(m.length);
         double[][] term = Matrices.identity(m.length);
         for (int k = 1; k < terms; k++) {
-            term = Matrices.scale(1.0 / k, Matrices.multiply(term, m));
+            term = Matrices.scale(Matrices.multiply(term, m), 1.0 / k);
             sum = Matrices.combine(1, sum, 1, term);
         }
         return sum;

@@ -1,5 +1,7 @@
 package ttlab.course.ssm;
 
+import ttlab.course.Matrices;
+
 /**
  * State space duality (Dao &amp; Gu 2024, "Transformers are SSMs", Sec. 3–6): with a scalar
  * decay per step, A<sub>t</sub> = a<sub>t</sub>·I, the SSM

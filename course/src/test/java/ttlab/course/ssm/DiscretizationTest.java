@@ -1,5 +1,6 @@
 package ttlab.course.ssm;
 
+import ttlab.course.Matrices;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

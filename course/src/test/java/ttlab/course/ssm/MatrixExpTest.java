@@ -1,5 +1,6 @@
 package ttlab.course.ssm;
 
+import ttlab.course.Matrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,7 +61,7 @@ class MatrixExpTest {
     @Test
     void expOfMinusMIsTheInverse() {
         double[][] m = Rng3.gaussian(6, 2);
-        double[][] product = Matrices.multiply(MatrixExp.exp(m), MatrixExp.exp(Matrices.scale(-1, m)));
+        double[][] product = Matrices.multiply(MatrixExp.exp(m), MatrixExp.exp(Matrices.scale(m, -1)));
         assertThat(Matrices.maxAbsDifference(product, Matrices.identity(6))).isLessThan(1e-11);
     }
 

@@ -17,7 +17,9 @@ import java.util.TreeSet;
 /**
  * Flags uses of APIs that the course does not allow in answers, read from the syntax tree of the
  * student's cells (no compiling, no running): reflection, starting processes, threads, file I/O,
- * the network, and ending the JVM. A flag informs the instructor; it does not change the score.
+ * the network, and ending the JVM; and the course library's lecture packages (block 1's attention,
+ * block 5's state space models), whose classes compute what some exercises ask students to
+ * write. A flag informs the instructor; it does not change the score.
  *
  * <p>The tree has no types, so names decide: a simple name such as {@code Files} or
  * {@code Thread} (the kernel imports {@code java.io.*}, {@code java.nio.file.*} and
@@ -33,6 +35,8 @@ final class ApiScanner {
     static final String FILE_IO = "file-io";
     static final String NETWORK = "network";
     static final String EXIT = "exit";
+    /** The course library's lecture code, which already computes what some exercises ask for. */
+    static final String COURSE_LIBRARY = "course-library";
 
     /**
      * One use: the cell (by id and position), the line in it, what kind of API, the name used, and
@@ -73,7 +77,9 @@ final class ApiScanner {
             "jdk.internal.", REFLECTION,
             "java.net.", NETWORK,
             "java.nio.file.", FILE_IO,
-            "java.nio.channels.", FILE_IO);
+            "java.nio.channels.", FILE_IO,
+            "ttlab.course.attention.", COURSE_LIBRARY,
+            "ttlab.course.ssm.", COURSE_LIBRARY);
 
     /** Thread's static helpers that do not start anything. */
     private static final Set<String> HARMLESS_THREAD_CALLS = Set.of("sleep", "currentThread", "onSpinWait", "interrupted");

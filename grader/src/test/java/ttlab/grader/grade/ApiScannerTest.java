@@ -54,6 +54,14 @@ class ApiScannerTest {
     }
 
     @Test
+    void theCourseLibrarysLectureCodeIsFlagged() {
+        assertThat(flags("import ttlab.course.attention.*;\ndouble[] p = Softmax.of(new double[] {1, 2}, 1);",
+                "var y = ttlab.course.ssm.Scans.sequential(null, null);", "double[][] m = Matrices.identity(2);"))
+                .containsExactly("c1:1:course-library:import ttlab.course.attention.*",
+                        "c2:1:course-library:ttlab.course.ssm.Scans.sequential");
+    }
+
+    @Test
     void startingNoThreadIsNotFlagged() {
         assertThat(flags("Thread.sleep(10);\nlong id = Thread.currentThread().getId();")).isEmpty();
         assertThat(flags("new Thread(() -> {}).start();")).containsExactly("c1:1:threads:Thread");

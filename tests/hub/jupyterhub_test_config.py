@@ -6,13 +6,17 @@
 # ~/work with the lectures and exercises and runs `jupyterhub-singleuser` with the images'
 # server settings (docker/jupyter/); here that is the .venv's JupyterLab wrapped by JupyterHub's
 # single-user app (tests/hub/bin/, tests/hub/singleuser.py), with the `java` kernelspec that
-# `./ttlab setup` installed into .venv.
+# `./ttlab setup` installed into .venv. The grading service (`./ttlab serve`) runs as a hub
+# service that the hub itself starts and stops (a managed service), reached through the hub's
+# proxy at /services/ttlab-grader/, as docker/jupyterhub/jupyterhub_config.py registers it.
 #
 # The test sets (all required):
-#   TTLAB_HUB_DIR         temporary folder: the hub's database, cookie secret, students' homes
+#   TTLAB_HUB_DIR         temporary folder: the hub's database, cookie secret, students' homes,
+#                         the grading service's data (grader/)
 #   TTLAB_HUB_PORT        public port of the hub's proxy (127.0.0.1)
 #   TTLAB_HUB_API_PORT    the hub's own port, behind the proxy
 #   TTLAB_PROXY_API_PORT  the proxy's REST API port
+#   TTLAB_GRADER_PORT     the grading service's port (127.0.0.1)
 #   TTLAB_HUB_PASSWORD    the one password every account logs in with
 #   TTLAB_REPO            the repository root (its .venv runs the students' servers)
 import os
@@ -21,12 +25,14 @@ from pathlib import Path
 import jupyterhub
 
 c = get_config()  # noqa: F821 (defined by JupyterHub when it loads this file)
+GRADER = "ttlab-grader"
 
 hub_dir = Path(os.environ["TTLAB_HUB_DIR"])
 repo = Path(os.environ["TTLAB_REPO"])
 venv = repo / ".venv"
 
-c.JupyterHub.bind_url = f"http://127.0.0.1:{os.environ['TTLAB_HUB_PORT']}"
+hub_url = f"http://127.0.0.1:{os.environ['TTLAB_HUB_PORT']}"
+c.JupyterHub.bind_url = hub_url
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{os.environ['TTLAB_HUB_API_PORT']}"
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ['TTLAB_PROXY_API_PORT']}"
 c.ConfigurableHTTPProxy.pid_file = str(hub_dir / "proxy.pid")
@@ -36,10 +42,11 @@ c.JupyterHub.cookie_secret_file = str(hub_dir / "jupyterhub_cookie_secret")
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
 
-# Accounts: one student, one instructor (an admin, as in docker/jupyterhub/jupyterhub_config.py).
+# Accounts: two students, one instructor (an admin, as in docker/jupyterhub/jupyterhub_config.py;
+# the grading service takes the hub's admins for instructors).
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = os.environ["TTLAB_HUB_PASSWORD"]
-c.Authenticator.allowed_users = {"student1"}
+c.Authenticator.allowed_users = {"student1", "student2"}
 c.Authenticator.admin_users = {"instructor"}
 
 # Students' servers: local processes, each with its own home folder under TTLAB_HUB_DIR,
@@ -57,6 +64,9 @@ c.Spawner.environment = {
     "JUPYTER_PATH": str(venv / "share" / "jupyter"),
     # Where the hub's own Python finds the `jupyterhub` package (Debian's dist-packages).
     "TTLAB_HUB_SITE_PACKAGES": str(Path(jupyterhub.__file__).resolve().parent.parent),
+    # submit() in a notebook hands in to the grading service through the hub's proxy, with the
+    # server's own JUPYTERHUB_API_TOKEN.
+    "TTLAB_SUBMIT_URL": f"{hub_url}/services/{GRADER}/",
 }
 c.Spawner.default_url = "/lab/tree/course"
 if os.getuid() == 0:
@@ -64,3 +74,27 @@ if os.getuid() == 0:
     c.Spawner.args = ["--allow-root"]
 c.Spawner.start_timeout = 90
 c.Spawner.http_timeout = 90
+
+# The grading service, started and stopped by the hub. The hub gives it JUPYTERHUB_API_TOKEN,
+# JUPYTERHUB_API_URL, JUPYTERHUB_SERVICE_PREFIX (/services/ttlab-grader/) and
+# JUPYTERHUB_SERVICE_URL, and of its own environment only PATH and the locale: a JDK found
+# through JAVA_HOME, and HOME, are passed on here. Without --roster the service checks each
+# request's token at the hub's GET /hub/api/user, which answers any valid token with its owner's
+# name, kind, admin flag and groups; the role below lets it read those itself (GET
+# /hub/api/users/NAME) when an answer lacks them, and nothing else.
+grader_port = os.environ["TTLAB_GRADER_PORT"]
+c.JupyterHub.services = [
+    {
+        "name": GRADER,
+        "url": f"http://127.0.0.1:{grader_port}",
+        "command": [
+            str(repo / "ttlab"), "serve", "--host", "127.0.0.1", "--port", grader_port,
+            "--data", str(hub_dir / "grader"), "--solutions", str(repo / "solutions"), "--workers", "1",
+        ],
+        "cwd": str(hub_dir),
+        "environment": {k: os.environ[k] for k in ("JAVA_HOME", "HOME") if k in os.environ},
+    }
+]
+c.JupyterHub.load_roles = [
+    {"name": GRADER, "services": [GRADER], "scopes": ["read:users:name", "read:users:groups"]},
+]

@@ -1,22 +1,29 @@
-"""A class on JupyterHub, locally: a student logs in, starts a server and runs Java in it.
+"""A class on JupyterHub, locally: a student logs in, runs Java, and hands in an exercise set.
 
 The hub is JupyterHub itself (Debian's `jupyterhub` package, from tools/system-deps.sh) with its
 local process spawner, configured by tests/hub/jupyterhub_test_config.py. Students' servers start
 with the course images' own start command and server settings (docker/start-notebook.sh,
-docker/jupyter/) on the .venv's JupyterLab with the `java` kernelspec of `./ttlab setup`.
-Everything listens on 127.0.0.1 ports picked free, and everything lives in a temporary folder.
+docker/jupyter/) on the .venv's JupyterLab with the `java` kernelspec of `./ttlab setup`. The
+grading service (`./ttlab serve`) is a hub service that the hub starts and stops itself, reached
+through the hub's proxy, as the class deployment registers it. Everything listens on 127.0.0.1
+ports picked free, and everything lives in a temporary folder.
 
 What the class deployment (docker/jupyterhub/) relies on and this checks for real: the hub
 authenticates against its password and allowed users, instructors are admins, a student's server
 starts on demand with the lectures and exercises (and nothing else) in its work folder, the
 proxy routes /user/NAME/ to it, the `java` kernel runs a cell through the hub (REST for the
-session, the kernel websocket for the cell), and stopping leaves nothing running.
+session, the kernel websocket for the cell); `submit()` in the student's kernel hands in their
+own copy of the warm-up to the service with the server's hub token, the service grades it (the
+score the master's points give for the one exercise solved), the student sees it with their own
+hub token, another student does not, and the instructor (a hub admin) finds it in the gradebook;
+stopping the hub leaves nothing running: no hub, proxy, service, server, kernel or grading JVM.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -26,6 +33,7 @@ import uuid
 from contextlib import closing
 from pathlib import Path
 
+import nbformat
 import pytest
 import requests
 import websocket
@@ -36,7 +44,12 @@ HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "jupyterhub_test_config.py"
 PASSWORD = "hub-test-" + uuid.uuid4().hex[:12]
 STUDENT = "student1"
+OTHER_STUDENT = "student2"
 INSTRUCTOR = "instructor"
+GRADER = "/services/ttlab-grader/"
+WARMUP = "00-warmup"
+MASTER = REPO_ROOT / "solutions" / f"{WARMUP}.ipynb"
+SOLUTION_MARKER = re.compile(r"^\s*// (BEGIN|END) SOLUTION\s*$")
 
 
 def free_port() -> int:
@@ -64,6 +77,23 @@ def processes_with(text: str) -> list[int]:
     return found
 
 
+def processes_in(folder: Path) -> dict[int, str]:
+    """Processes that run in `folder` or name it on their command line, by id, with their command
+    lines: the hub and its proxy (started in it), the grading service (its data), students'
+    servers (their homes), kernels (their connection files) and grading JVMs (their scratch)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                cwd = os.readlink(entry / "cwd")
+            except OSError:
+                continue
+            if str(folder) in command or Path(cwd).is_relative_to(folder):
+                found[int(entry.name)] = command.strip()
+    return found
+
+
 def wait_for(what: str, condition, timeout: float, interval: float = 0.25, on_fail=lambda: ""):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -83,12 +113,13 @@ class Hub:
             pytest.fail("jupyterhub is not installed: run tools/system-deps.sh "
                         "(./ttlab test does), which installs Debian's `jupyterhub`", pytrace=False)
         self.port, self.hub_port, self.proxy_api_port = free_port(), free_port(), free_port()
+        self.grader_port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = artifacts / "hub.log"
         env = dict(os.environ,
                    TTLAB_HUB_DIR=str(tmp), TTLAB_REPO=str(REPO_ROOT), TTLAB_HUB_PASSWORD=PASSWORD,
                    TTLAB_HUB_PORT=str(self.port), TTLAB_HUB_API_PORT=str(self.hub_port),
-                   TTLAB_PROXY_API_PORT=str(self.proxy_api_port),
+                   TTLAB_PROXY_API_PORT=str(self.proxy_api_port), TTLAB_GRADER_PORT=str(self.grader_port),
                    # Debian's configurable-http-proxy finds its Node modules here, also when
                    # `node` is not Debian's own build.
                    NODE_PATH=os.pathsep.join(p for p in ("/usr/share/nodejs", os.environ.get("NODE_PATH")) if p))
@@ -138,6 +169,12 @@ def hub(tmp_path, artifacts_dir):
         yield hub
     finally:
         hub.stop()
+        # After a failed test, what the hub did not stop (the test asserts there is nothing).
+        for pid in processes_in(tmp_path):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 def login(hub: Hub, user: str, password: str) -> requests.Response:
@@ -180,8 +217,37 @@ def execute(ws: websocket.WebSocket, code: str, timeout: float = 60) -> dict:
     return result
 
 
+def declared_points() -> dict[str, float]:
+    """Each exercise of the warm-up master and the points its solution cell declares."""
+    points = {}
+    for cell in nbformat.read(MASTER, as_version=4).cells:
+        meta = cell.metadata.get("ttlab", {})
+        if meta.get("role") == "solution":
+            points[meta["exercise"]] = points.get(meta["exercise"], 0) + meta["points"]
+    return points
+
+
+def solve(hub: Hub, base: str, token: str, path: str, exercise: str) -> str:
+    """Writes the master's solution of one exercise into the student's copy of the notebook, as
+    the student would in JupyterLab (through the server's contents API); returns the code."""
+    answer = next(c for c in nbformat.read(MASTER, as_version=4).cells
+                  if c.metadata.get("ttlab", {}).get("role") == "solution"
+                  and c.metadata["ttlab"]["exercise"] == exercise)
+    code = "\n".join(line for line in answer.source.splitlines() if not SOLUTION_MARKER.match(line))
+    model = hub.api("GET", base + f"api/contents/{path}", token)
+    assert model.status_code == 200, model.text
+    notebook = model.json()["content"]
+    cells = [c for c in notebook["cells"] if c["id"] == answer.id]
+    assert len(cells) == 1 and "not implemented yet" in "".join(cells[0]["source"]), cells
+    cells[0]["source"] = code
+    saved = hub.api("PUT", base + f"api/contents/{path}", token,
+                    json={"type": "notebook", "format": "json", "content": notebook})
+    assert saved.status_code == 200, saved.text
+    return code
+
+
 @pytest.mark.timeout(180)
-def test_student_runs_java_through_the_hub(hub, tmp_path):
+def test_students_run_java_and_hand_in_through_the_hub(hub, tmp_path):
     # Authentication: the wrong password and a user not on the class list are refused.
     assert login(hub, STUDENT, "not-" + PASSWORD).status_code == 403
     assert login(hub, "stranger", PASSWORD).status_code == 403
@@ -192,13 +258,26 @@ def test_student_runs_java_through_the_hub(hub, tmp_path):
     # Instructors are the hub's admins; students are not.
     instructor = login(hub, INSTRUCTOR, PASSWORD)
     assert instructor.status_code == 201, instructor.text
-    assert hub.api("GET", "/hub/api/user", instructor.json()["token"]).json()["admin"] is True
+    admin_token = instructor.json()["token"]
+    assert hub.api("GET", "/hub/api/user", admin_token).json()["admin"] is True
     me = hub.api("GET", "/hub/api/user", token).json()
     assert (me["name"], me["admin"]) == (STUDENT, False)
 
     # The student's server starts on demand and the proxy routes to it.
     started = hub.api("POST", f"/hub/api/users/{STUDENT}/server", token)
     assert started.status_code in (201, 202), started.text
+
+    # Meanwhile: the hub started the grading service, and its proxy routes to it. The service
+    # knows hub users by their hub tokens, and takes the hub's admins for instructors.
+    def grader_up():
+        try:
+            return hub.api("GET", GRADER + "api/health").status_code == 200
+        except requests.ConnectionError:
+            return False
+    wait_for("the grading service answered through the hub's proxy", grader_up, 90, on_fail=hub.log_tail)
+    assert hub.api("GET", GRADER + "api/me", token).json() == {"user": STUDENT, "role": "student"}
+    assert hub.api("GET", GRADER + "api/me", admin_token).json() == {"user": INSTRUCTOR, "role": "instructor"}
+    assert hub.api("GET", GRADER + "api/me", "not-a-hub-token").status_code == 401
 
     def ready():
         server = hub.api("GET", f"/hub/api/users/{STUDENT}", token).json()["servers"].get("")
@@ -224,14 +303,21 @@ def test_student_runs_java_through_the_hub(hub, tmp_path):
         assert seeded == sorted(p.name for p in (REPO_ROOT / folder).glob("*.ipynb")), listing
         assert seeded, f"no notebooks in {folder}/"
 
-    # A notebook session on the `java` kernel, opened through the hub's proxy.
+    # The student solves the first exercise of the warm-up in their copy, and only that one.
+    points = declared_points()
+    solved = next(iter(points))
+    notebook_path = f"exercises/{WARMUP}.ipynb"
+    code = solve(hub, base, token, notebook_path, solved)
+
+    # A notebook session for that notebook on the `java` kernel, opened through the hub's proxy.
     session = hub.api("POST", base + "api/sessions", token, json={
-        "path": "hub-test.ipynb", "type": "notebook", "name": "hub-test.ipynb",
-        "kernel": {"name": "java"}})
+        "path": notebook_path, "type": "notebook", "name": f"{WARMUP}.ipynb", "kernel": {"name": "java"}})
     assert session.status_code == 201, session.text
     kernel_id = session.json()["kernel"]["id"]
     session_id = session.json()["id"]
     assert processes_with(kernel_id), "no kernel process for the session"
+    # The check at the end, for what is left running, sees the kernel.
+    assert set(processes_with(kernel_id)) <= set(processes_in(tmp_path))
 
     ws = websocket.create_connection(
         f"ws://127.0.0.1:{hub.port}{base}api/kernels/{kernel_id}/channels",
@@ -244,12 +330,61 @@ def test_student_runs_java_through_the_hub(hub, tmp_path):
             'System.out.println("cwd=" + Path.of("").toAbsolutePath());',
             "IntStream.of(xs).map(x -> x * x).sum()",
         ]))
+        # submit() finds its notebook (Jupyter Server names it to the kernel), hands it in to
+        # TTLAB_SUBMIT_URL with the server's hub token, and waits for the grade.
+        handed_in = execute(ws, "submit();", timeout=150)
     finally:
         ws.close()
     assert cell["errors"] == [] and cell["reply"]["status"] == "ok", cell
     assert cell["results"] == [{"text/plain": str(sum(x * x for x in numbers))}], cell
-    # The kernel runs in the student's home, in the work folder beside the notebook.
-    assert cell["stdout"].splitlines() == [f"HOME={home}", f"cwd={home / 'work'}"], cell
+    # The kernel runs in the student's home, in the notebook's folder.
+    assert cell["stdout"].splitlines() == [f"HOME={home}", f"cwd={home / 'work' / 'exercises'}"], cell
+
+    assert handed_in["errors"] == [] and handed_in["reply"]["status"] == "ok", handed_in
+    assert f"Handed in {WARMUP}.ipynb" in handed_in["stdout"], handed_in
+    shown = re.search(r"^Score: ([0-9.]+) / ([0-9.]+)$", handed_in["stdout"], re.MULTILINE)
+    assert shown, handed_in
+    assert (float(shown[1]), float(shown[2])) == (points[solved], sum(points.values())), handed_in
+
+    # The student, with their own hub token, finds the submission through the hub's proxy and
+    # polls it until it is graded: the one solved exercise earns its declared points, the
+    # others nothing.
+    mine = hub.api("GET", GRADER + "api/submissions", token).json()
+    assert [(s["student"], s["assignment"]) for s in mine] == [(STUDENT, WARMUP)], mine
+    submission = mine[0]["id"]
+
+    def graded():
+        s = hub.api("GET", GRADER + f"api/submissions/{submission}", token).json()
+        return s["status"] not in ("queued", "grading") and s
+    result = wait_for("the submission was graded", graded, 120, interval=1, on_fail=hub.log_tail)
+    assert result["status"] == "graded", result
+    assert (result["score"], result["max_score"]) == (points[solved], sum(points.values())), result
+    assert {e["exercise"]: e["score"] for e in result["result"]["exercises"]} == \
+        {name: (p if name == solved else 0) for name, p in points.items()}, result["result"]["exercises"]
+    # What was handed in is the student's own copy, as saved in their work folder.
+    copy = hub.api("GET", GRADER + f"api/submissions/{submission}/notebook", token)
+    assert copy.status_code == 200, copy.text
+    assert copy.content == (home / "work" / notebook_path).read_bytes()
+    assert code in [c.source for c in nbformat.reads(copy.text, as_version=4).cells]
+
+    # Another student sees nothing of it, nor the gradebook.
+    other = login(hub, OTHER_STUDENT, PASSWORD)
+    assert other.status_code == 201, other.text
+    other_token = other.json()["token"]
+    assert hub.api("GET", GRADER + "api/me", other_token).json() == {"user": OTHER_STUDENT, "role": "student"}
+    assert hub.api("GET", GRADER + "api/submissions", other_token).json() == []
+    for path in (f"api/submissions/{submission}", f"api/submissions/{submission}/notebook",
+                 f"api/submissions/{submission}/feedback"):
+        assert hub.api("GET", GRADER + path, other_token).status_code in (403, 404), path
+    assert hub.api("GET", GRADER + "api/gradebook", other_token).status_code == 403
+    assert hub.api("GET", GRADER + "api/gradebook", token).status_code == 403
+
+    # The instructor finds it in the gradebook.
+    book = hub.api("GET", GRADER + "api/gradebook", admin_token)
+    assert book.status_code == 200, book.text
+    rows = [dict(zip(book.json()["columns"], row)) for row in book.json()["rows"]]
+    assert [(r["student"], r["assignment"], r["submission"], r["final"]) for r in rows] == \
+        [(STUDENT, WARMUP, submission, points[solved])], rows
 
     # Closing the session ends the kernel's process.
     closed = hub.api("DELETE", base + f"api/sessions/{session_id}", token)
@@ -265,8 +400,15 @@ def test_student_runs_java_through_the_hub(hub, tmp_path):
     wait_for("the proxy stopped routing to the server",
              lambda: hub.api("GET", base + "api/kernelspecs", token).status_code != 200, 30)
 
-    # Stopping the hub stops its proxy too.
+    # Stopping the hub stops its proxy and the grading service too: nothing of the class is
+    # left running. (While the hub runs, the same check sees it, its proxy and the service.)
+    running = processes_in(tmp_path).values()
+    assert any("configurable-http-proxy" in c for c in running), running
+    assert any("ttlab.grader.serve.ServeCommand" in c for c in running), running
     hub.stop()
     assert hub.process.returncode is not None
     wait_for("the proxy's API port closed", lambda: not port_open(hub.proxy_api_port), 15)
     wait_for("the hub's port closed", lambda: not port_open(hub.port), 15)
+    wait_for("the grading service's port closed", lambda: not port_open(hub.grader_port), 15)
+    wait_for("every process of the hub ended", lambda: not processes_in(tmp_path), 15,
+             on_fail=lambda: f": still running {processes_in(tmp_path)}")

@@ -55,7 +55,10 @@ public final class SubmitClient {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b : b + "/");
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        // HTTP/1.1: by default the client asks a plain-HTTP server to upgrade to HTTP/2 (h2c), and
+        // JupyterHub's configurable-http-proxy, in front of the service on a hub, answers that by
+        // dropping the connection.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 

@@ -61,6 +61,10 @@ c.DockerSpawner.notebook_dir = "/home/jovyan/work"
 c.DockerSpawner.volumes = {"ttlab-work-{username}": "/home/jovyan/work"}
 c.DockerSpawner.remove = True
 c.Spawner.default_url = "/lab/tree/course"
+# submit() in a notebook hands in through the hub's proxy, with the server's own hub token.
+c.Spawner.environment = {
+    "TTLAB_SUBMIT_URL": f"http://{c.JupyterHub.hub_connect_ip}:8000/services/ttlab-grader/",
+}
 c.Spawner.mem_limit = os.environ.get("TTLAB_MEM_LIMIT", "3G")
 c.Spawner.cpu_limit = float(os.environ.get("TTLAB_CPU_LIMIT", "2"))
 c.Spawner.start_timeout = 180
@@ -84,7 +88,8 @@ c.JupyterHub.services = [
 ]
 c.JupyterHub.load_roles = [
     # The service reads who is in the class (names, for its roster) and nothing else.
-    {"name": "ttlab-grader", "services": ["ttlab-grader"], "scopes": ["list:users", "read:users:name"]},
+    {"name": "ttlab-grader", "services": ["ttlab-grader"],
+     "scopes": ["list:users", "read:users", "read:users:groups"]},
     # Students may open the grading service's pages, logged in through the hub.
     {"name": "user", "scopes": ["self", "access:services!service=ttlab-grader"]},
 ]

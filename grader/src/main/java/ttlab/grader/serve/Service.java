@@ -118,7 +118,8 @@ final class Service implements AutoCloseable {
                     + " run as a JupyterHub service (JUPYTERHUB_API_URL and JUPYTERHUB_API_TOKEN set)");
         }
         String group = config.instructorGroup();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // proxies in front of a hub reset h2c upgrades
+                .connectTimeout(Duration.ofSeconds(5)).build();
         return new HubAuthenticator(URI.create(api), token, group, options.hubCacheTtl(), http, Clock.systemUTC());
     }
 

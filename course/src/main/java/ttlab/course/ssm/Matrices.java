@@ -3,8 +3,12 @@ package ttlab.course.ssm;
 /**
  * The few dense matrix operations this package needs, on {@code double[rows][cols]}: small and
  * plain, for matrices of the size of a state (N up to a few hundred).
+ *
+ * <p>Package-private on purpose: notebooks import both {@code ttlab.course.*} (by default) and
+ * {@code ttlab.course.ssm.*}, and a second public {@code Matrices} would make every use of the
+ * name ambiguous there.
  */
-public final class Matrices {
+final class Matrices {
 
     private Matrices() {
     }

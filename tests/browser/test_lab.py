@@ -255,3 +255,60 @@ def test_lab_runs_smoke_notebook_cells(kernel_spec, kernel_name, chromium, playw
             page.screenshot(path=str(screenshot))
             browser.close()
     assert screenshot.stat().st_size > 0
+
+
+EXERCISE_SET = REPO_ROOT / "exercises" / "01-attention.ipynb"
+MASTER_SET = REPO_ROOT / "solutions" / "01-attention.ipynb"
+
+
+def master_solution_source(cell_id: str) -> str:
+    """The master's solution cell, as a student who solved it would have typed it."""
+    cells = json.loads(MASTER_SET.read_text(encoding="utf-8"))["cells"]
+    source = "".join(next(c for c in cells if c["id"] == cell_id)["source"])
+    return "\n".join(line for line in source.splitlines()
+                     if line.strip() not in ("// BEGIN SOLUTION", "// END SOLUTION"))
+
+
+def test_a_student_solves_an_exercise_and_checks_it_in_lab(kernel_spec, kernel_name, chromium,
+                                                          playwright_api, browser_artifacts,
+                                                          tmp_path):
+    """Block 1's exercise notebook as a student meets it: the stub's check fails, then they type
+    a solution into the solution cell, run it, and the check table shows every test passed."""
+    import re
+
+    from playwright.sync_api import expect
+
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    shutil.copy(EXERCISE_SET, folder / EXERCISE_SET.name)
+    indexes = {cell_id: cell_index(EXERCISE_SET, cell_id)
+               for cell_id in ("matrix-helpers", "softmax-solution", "softmax-tests", "softmax-check")}
+    screenshot = browser_artifacts / "exercise-check.png"
+
+    with running_lab(folder, browser_artifacts / "jupyter-lab-exercise.log") as lab:
+        browser = playwright_api.chromium.launch(
+            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(f"{lab.url}lab/tree/{EXERCISE_SET.name}?token={lab.token}")
+            expect(page.locator(".jp-Notebook .jp-Cell").nth(indexes["softmax-check"])).to_be_visible(
+                timeout=60_000)
+            for cell_id in ("matrix-helpers", "softmax-solution", "softmax-tests"):
+                run_cell(page, indexes[cell_id])
+            check = run_cell(page, indexes["softmax-check"])
+            expect(check.locator(".jp-OutputArea-output")).to_contain_text(
+                re.compile(r"\b0 of \d+ tests passed"), timeout=KERNEL_OUTPUT_MS)
+            expect(check.locator(".jp-OutputArea-output")).to_contain_text("not implemented yet")
+
+            solution = page.locator(".jp-Notebook .jp-Cell").nth(indexes["softmax-solution"])
+            solution.locator(".jp-InputArea-editor").click()
+            page.keyboard.press("Control+A")
+            page.keyboard.insert_text(master_solution_source("softmax-solution"))
+            page.keyboard.press("Control+Enter")
+            check = run_cell(page, indexes["softmax-check"])
+            expect(check.locator(".jp-OutputArea-output")).to_contain_text(
+                re.compile(r"\b(\d+) of \1 tests passed"), timeout=KERNEL_OUTPUT_MS)
+            check.scroll_into_view_if_needed()
+        finally:
+            page.screenshot(path=str(screenshot))
+            browser.close()

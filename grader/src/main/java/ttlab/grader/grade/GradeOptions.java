@@ -1,9 +1,12 @@
 package ttlab.grader.grade;
 
+import ttlab.grader.CommandArg;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The command line of {@code ttlab grade}, parsed and checked. See {@link #USAGE}.
@@ -84,29 +87,17 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
         long output = Sizes.parseBytes("1m");
         int threads = 512;
         boolean quickJit = true;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
+        for (CommandArg arg : CommandArg.split(args, Set.of())) {
+            if (arg.plain()) {
                 if (!batch) {
-                    throw new IllegalArgumentException("unexpected argument " + arg);
+                    throw new IllegalArgumentException("unexpected argument " + arg.value());
                 }
-                submissions.add(Path.of(arg));
+                submissions.add(Path.of(arg.value()));
                 continue;
             }
-            String name = arg;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                value = args[++i];
-            }
+            String value = arg.value();
             try {
-                switch (name) {
+                switch (arg.name()) {
                     case "--out": out = Path.of(value); break;
                     case "--solutions": solutions = Path.of(value); break;
                     case "--master": master = Path.of(value); break;
@@ -119,10 +110,10 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
                     case "--output-limit": output = Sizes.parseBytes(value); break;
                     case "--max-threads": threads = positive(Integer.parseInt(value)); break;
                     case "--jit": quickJit = quickJit(value); break;
-                    default: throw new IllegalArgumentException("unknown option " + name);
+                    default: throw new IllegalArgumentException("unknown option " + arg.name());
                 }
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException(name + ": not a valid value: " + value);
+                throw arg.invalidValue();
             }
         }
         if (batch && submissions.isEmpty()) {

@@ -1,5 +1,6 @@
 package ttlab.grader.serve;
 
+import ttlab.grader.CommandArg;
 import ttlab.grader.grade.Sizes;
 
 import java.net.URI;
@@ -79,23 +80,12 @@ record ServeOptions(String host, int port, String prefix, Path data, String db, 
         Integer pool = null;
         Duration hubCache = Duration.ofSeconds(60);
         List<String> grade = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + arg);
+        for (CommandArg arg : CommandArg.split(args, Set.of())) {
+            if (arg.plain()) {
+                throw new IllegalArgumentException("unexpected argument " + arg.value());
             }
-            String option = arg;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                option = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                value = args[++i];
-            }
+            String option = arg.name();
+            String value = arg.value();
             try {
                 switch (option) {
                     case "--host": host = value; break;
@@ -119,7 +109,7 @@ record ServeOptions(String host, int port, String prefix, Path data, String db, 
                         grade.add(value);
                 }
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException(option + ": not a valid value: " + value);
+                throw arg.invalidValue();
             }
         }
         if (!prefix.startsWith("/")) {

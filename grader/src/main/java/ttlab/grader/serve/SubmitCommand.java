@@ -1,6 +1,7 @@
 package ttlab.grader.serve;
 
 import com.google.gson.JsonObject;
+import ttlab.grader.CommandArg;
 import ttlab.grader.grade.Sizes;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ttlab submit NOTEBOOK --url URL --token TOKEN}: hands a notebook in to the submission
@@ -59,30 +61,23 @@ public final class SubmitCommand {
         Duration timeout = Duration.ofSeconds(600);
         Long status = null;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--no-wait")) {
-                    wait = false;
-                    continue;
-                }
-                if (!arg.startsWith("--")) {
+            for (CommandArg arg : CommandArg.split(args, Set.of("--no-wait"))) {
+                if (arg.plain()) {
                     if (notebook != null) {
-                        throw new IllegalArgumentException("one notebook at a time, not " + notebook + " and " + arg);
+                        throw new IllegalArgumentException("one notebook at a time, not " + notebook + " and " + arg.value());
                     }
-                    notebook = Path.of(arg);
+                    notebook = Path.of(arg.value());
                     continue;
                 }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                String value = args[++i];
-                switch (arg) {
+                String value = arg.value();
+                switch (arg.name()) {
+                    case "--no-wait": wait = false; break;
                     case "--url": url = value; break;
                     case "--token": token = value; break;
                     case "--assignment": assignment = value; break;
                     case "--timeout": timeout = Sizes.parseSeconds(value); break;
                     case "--status": status = Long.parseLong(value); break;
-                    default: throw new IllegalArgumentException("unknown option " + arg);
+                    default: throw new IllegalArgumentException("unknown option " + arg.name());
                 }
             }
             if (notebook == null && status == null) {

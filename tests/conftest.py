@@ -12,6 +12,7 @@ the command that fixes it: they never skip quietly.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -20,6 +21,19 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
 SETUP_COMMAND = "./ttlab setup"
+SOLUTION_MARKER = re.compile(r"^\s*// (BEGIN|END) SOLUTION\s*$")
+CHROMIUM = Path(os.environ.get("TTLAB_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",  # needed when running as root, e.g. in CI containers
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # No traffic of the browser's own: only the local servers under test are reachable.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def missing_kernel_message(name: str) -> str:
@@ -58,3 +72,33 @@ def artifacts_dir() -> Path:
     """test-artifacts/ at the repository root (git-ignored): screenshots and logs."""
     ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS_DIR
+
+
+def master_answers(master: Path) -> dict[str, str]:
+    """Each solution cell of a master notebook, by cell id, as a student who solved the exercise
+    would have written it: the master's code without its BEGIN/END SOLUTION markers."""
+    import nbformat
+
+    return {cell.id: "\n".join(line for line in cell.source.splitlines() if not SOLUTION_MARKER.match(line))
+            for cell in nbformat.read(master, as_version=4).cells
+            if cell.metadata.get("ttlab", {}).get("role") == "solution"}
+
+
+@pytest.fixture(scope="module")
+def playwright_api():
+    """Playwright's synchronous API; it drives the system's Chromium and never downloads one."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"playwright is not installed for {sys.executable}: run `{SETUP_COMMAND}`", pytrace=False)
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    """Debian's Chromium (TTLAB_CHROMIUM overrides the path); fails the test when it is missing."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `{SETUP_COMMAND}` (Debian package chromium, "
+                    "tools/system-deps.sh) or set TTLAB_CHROMIUM to a Chromium binary", pytrace=False)
+    return CHROMIUM

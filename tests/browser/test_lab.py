@@ -23,7 +23,6 @@ import secrets
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -34,20 +33,9 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from conftest import CHROMIUM_ARGS, REPO_ROOT, master_answers
+
 SMOKE_NOTEBOOK = Path(os.environ.get("TTLAB_SMOKE_NOTEBOOK", REPO_ROOT / "tests/notebooks/smoke.ipynb"))
-CHROMIUM = Path(os.environ.get("TTLAB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",  # needed when running as root, e.g. in CI containers
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # No traffic of the browser's own: only the local Lab server is reachable.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PRINTED_TEXT = "ttlab smoke: hello"
 SERVER_START_SECONDS = 90
 KERNEL_OUTPUT_MS = 120_000  # the first cell also waits for the kernel to start
@@ -183,25 +171,6 @@ def notebook_kernel_name(notebook: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def playwright_api():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(f"playwright is not installed for {sys.executable}: run `./ttlab setup`",
-                    pytrace=False)
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `./ttlab setup` (Debian package "
-                    "chromium) or set TTLAB_CHROMIUM to a Chromium binary", pytrace=False)
-    return CHROMIUM
-
-
-@pytest.fixture(scope="module")
 def browser_artifacts(artifacts_dir) -> Path:
     folder = artifacts_dir / "browser"
     folder.mkdir(parents=True, exist_ok=True)
@@ -261,14 +230,6 @@ EXERCISE_SET = REPO_ROOT / "exercises" / "01-attention.ipynb"
 MASTER_SET = REPO_ROOT / "solutions" / "01-attention.ipynb"
 
 
-def master_solution_source(cell_id: str) -> str:
-    """The master's solution cell, as a student who solved it would have typed it."""
-    cells = json.loads(MASTER_SET.read_text(encoding="utf-8"))["cells"]
-    source = "".join(next(c for c in cells if c["id"] == cell_id)["source"])
-    return "\n".join(line for line in source.splitlines()
-                     if line.strip() not in ("// BEGIN SOLUTION", "// END SOLUTION"))
-
-
 def test_a_student_solves_an_exercise_and_checks_it_in_lab(kernel_spec, kernel_name, chromium,
                                                           playwright_api, browser_artifacts,
                                                           tmp_path):
@@ -303,7 +264,7 @@ def test_a_student_solves_an_exercise_and_checks_it_in_lab(kernel_spec, kernel_n
             solution = page.locator(".jp-Notebook .jp-Cell").nth(indexes["softmax-solution"])
             solution.locator(".jp-InputArea-editor").click()
             page.keyboard.press("Control+A")
-            page.keyboard.insert_text(master_solution_source("softmax-solution"))
+            page.keyboard.insert_text(master_answers(MASTER_SET)["softmax-solution"])
             page.keyboard.press("Control+Enter")
             check = run_cell(page, indexes["softmax-check"])
             expect(check.locator(".jp-OutputArea-output")).to_contain_text(

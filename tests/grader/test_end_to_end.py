@@ -18,12 +18,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, master_answers
 
 TTLAB = REPO_ROOT / "ttlab"
 RUNNER = REPO_ROOT / "tools" / "run_notebooks.py"
 MASTER = REPO_ROOT / "solutions" / "00-warmup.ipynb"
-SOLUTION_MARKER = re.compile(r"^\s*// (BEGIN|END) SOLUTION\s*$")
 
 pytestmark = pytest.mark.timeout(900)
 
@@ -42,12 +41,11 @@ def exercise(cell) -> str | None:
 
 def solve(student_copy: Path, master: Path, exercises: set[str], out: Path) -> None:
     """What a student does: write the solution in place of each stub of the chosen exercises."""
-    answers = {c.id: c.source for c in nbformat.read(master, as_version=4).cells if role(c) == "solution"}
+    answers = master_answers(master)
     notebook = nbformat.read(student_copy, as_version=4)
     for cell in notebook.cells:
         if role(cell) == "solution" and exercise(cell) in exercises:
-            cell.source = "\n".join(line for line in answers[cell.id].splitlines()
-                                    if not SOLUTION_MARKER.match(line))
+            cell.source = answers[cell.id]
     out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, out)
 

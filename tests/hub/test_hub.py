@@ -38,7 +38,7 @@ import pytest
 import requests
 import websocket
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, master_answers
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "jupyterhub_test_config.py"
@@ -49,7 +49,6 @@ INSTRUCTOR = "instructor"
 GRADER = "/services/ttlab-grader/"
 WARMUP = "00-warmup"
 MASTER = REPO_ROOT / "solutions" / f"{WARMUP}.ipynb"
-SOLUTION_MARKER = re.compile(r"^\s*// (BEGIN|END) SOLUTION\s*$")
 
 
 def free_port() -> int:
@@ -233,7 +232,7 @@ def solve(hub: Hub, base: str, token: str, path: str, exercise: str) -> str:
     answer = next(c for c in nbformat.read(MASTER, as_version=4).cells
                   if c.metadata.get("ttlab", {}).get("role") == "solution"
                   and c.metadata["ttlab"]["exercise"] == exercise)
-    code = "\n".join(line for line in answer.source.splitlines() if not SOLUTION_MARKER.match(line))
+    code = master_answers(MASTER)[answer.id]
     model = hub.api("GET", base + f"api/contents/{path}", token)
     assert model.status_code == 200, model.text
     notebook = model.json()["content"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import secrets
 import signal
 import socket
@@ -22,11 +21,12 @@ from pathlib import Path
 
 import nbformat
 
+from conftest import master_answers
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TTLAB = REPO_ROOT / "ttlab"
 EXERCISE = REPO_ROOT / "exercises" / "00-warmup.ipynb"
 MASTER = REPO_ROOT / "solutions" / "00-warmup.ipynb"
-SOLUTION_MARKER = re.compile(r"^\s*// (BEGIN|END) SOLUTION\s*$")
 FULL_MARKS = 12
 
 # Straight to localhost, whatever proxy the environment names.
@@ -140,12 +140,11 @@ class Service:
 def student_notebooks(folder: Path) -> tuple[bytes, bytes]:
     """The warm-up as two students hand it in: every exercise solved (the student copy with the
     master's solutions written in), and untouched (the stubs). Returns (solved, stubs)."""
-    answers = {c.id: c.source for c in nbformat.read(MASTER, as_version=4).cells
-               if c.metadata.get("ttlab", {}).get("role") == "solution"}
+    answers = master_answers(MASTER)
     notebook = nbformat.read(EXERCISE, as_version=4)
     for cell in notebook.cells:
         if cell.id in answers:
-            cell.source = "\n".join(line for line in answers[cell.id].splitlines() if not SOLUTION_MARKER.match(line))
+            cell.source = answers[cell.id]
     folder.mkdir(parents=True, exist_ok=True)
     solved = folder / "solved" / "00-warmup.ipynb"
     solved.parent.mkdir(exist_ok=True)

@@ -10,38 +10,16 @@ tests/browser/test_lab.py. Screenshots go to test-artifacts/serve/.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import CHROMIUM_ARGS
 from serving import FULL_MARKS, REPO_ROOT, Service, student_notebooks, write_roster
 
-CHROMIUM = Path(os.environ.get("TTLAB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 GRADED_MS = 180_000
 
 pytestmark = pytest.mark.timeout(400)
-
-
-@pytest.fixture(scope="module")
-def playwright_api():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(f"playwright is not installed for {sys.executable}: run `./ttlab setup`", pytrace=False)
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install the Debian package chromium "
-                    "(tools/system-deps.sh) or set TTLAB_CHROMIUM", pytrace=False)
-    return CHROMIUM
 
 
 def test_a_student_hands_in_on_the_page_and_reads_the_feedback(tmp_path, playwright_api, chromium):

@@ -91,6 +91,8 @@ final class ReplayPlan {
         private final List<String> problems = new ArrayList<>();
         private final List<WorkerRequest.ReplayStep> steps = new ArrayList<>();
         private final List<ApiScanner.StudentCell> authored = new ArrayList<>();
+        /** The units of the steps that replay a tests cell (a master's public tests, as students got them). */
+        private final Set<String> testsSteps = new HashSet<>();
         /** Each code cell id of the submission, with how many times it appears. */
         private final Map<String, List<Cell>> codeCells = new LinkedHashMap<>();
 
@@ -128,19 +130,7 @@ final class ReplayPlan {
                 tests.add(new WorkerRequest.TestCell("tests:" + cell.id(), label(cell.id()), cell.source(),
                         master.inventory().methodsOfCell(cell.id())));
             }
-            return new ReplayPlan(ReplayTrimming.trim(steps, testCellUnits()), tests, problems, authored);
-        }
-
-        /** The units of the replayed tests cells: a student's copy of a master's public tests. */
-        private Set<String> testCellUnits() {
-            Set<String> units = new HashSet<>();
-            for (WorkerRequest.ReplayStep step : steps) {
-                String id = step.unit().startsWith("cell:") ? step.unit().substring("cell:".length()).replaceAll("#\\d+$", "") : null;
-                if (id != null && master.cell(id).map(c -> c.hasRole(CellRole.TESTS)).orElse(false)) {
-                    units.add(step.unit());
-                }
-            }
-            return units;
+            return new ReplayPlan(ReplayTrimming.trim(steps, testsSteps), tests, problems, authored);
         }
 
         private void stubsForMissingSolutions() {
@@ -170,6 +160,7 @@ final class ReplayPlan {
                     problems.add(label + " (tests) was edited: the course's tests were run instead; your changes do not count");
                 }
                 steps.add(new WorkerRequest.ReplayStep(unit, label, original.studentSource()));
+                testsSteps.add(unit);
                 return;
             }
             if (original != null && original.hasRole(CellRole.LOCKED) && original.code()) {

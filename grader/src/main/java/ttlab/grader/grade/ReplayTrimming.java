@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Leaves out of a replay the cells whose running cannot change a grade:
@@ -33,15 +34,16 @@ final class ReplayTrimming {
     private ReplayTrimming() {
     }
 
-    static List<WorkerRequest.ReplayStep> trim(List<WorkerRequest.ReplayStep> steps, Set<String> testCellUnits) {
+    static List<WorkerRequest.ReplayStep> trim(List<WorkerRequest.ReplayStep> steps, Set<String> testsSteps) {
         boolean ownCheck = steps.stream().anyMatch(s -> DECLARES_CHECK.matcher(s.code()).find());
+        boolean[] skippable = new boolean[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            skippable[i] = !ownCheck && onlyChecks(steps.get(i).code());
+        }
         List<WorkerRequest.ReplayStep> kept = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             WorkerRequest.ReplayStep step = steps.get(i);
-            if (!ownCheck && onlyChecks(step.code())) {
-                continue;
-            }
-            if (testCellUnits.contains(step.unit()) && !usedLater(step, steps.subList(i + 1, steps.size()), ownCheck)) {
+            if (skippable[i] || testsSteps.contains(step.unit()) && !usedLater(step, steps, skippable, i + 1)) {
                 continue;
             }
             kept.add(step);
@@ -53,17 +55,18 @@ final class ReplayTrimming {
         return !code.isBlank() && ONLY_CHECK_CALLS.matcher(code).matches();
     }
 
-    /** Whether a cell after {@code tests} (other than a check-only cell) names what it declares. */
-    private static boolean usedLater(WorkerRequest.ReplayStep tests, List<WorkerRequest.ReplayStep> later, boolean ownCheck) {
+    /** Whether a cell from {@code from} on (other than a check-only cell) names what {@code tests} declares. */
+    private static boolean usedLater(WorkerRequest.ReplayStep tests, List<WorkerRequest.ReplayStep> steps,
+                                     boolean[] skippable, int from) {
         Set<String> declared = DeclaredNames.of(tests.code());
-        for (WorkerRequest.ReplayStep step : later) {
-            if (!ownCheck && onlyChecks(step.code())) {
-                continue;
-            }
-            for (String name : declared) {
-                if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(step.code()).find()) {
-                    return true;
-                }
+        if (declared.isEmpty()) {
+            return false;
+        }
+        Pattern anyName = Pattern.compile(declared.stream().map(Pattern::quote)
+                .collect(Collectors.joining("|", "\\b(?:", ")\\b")));
+        for (int i = from; i < steps.size(); i++) {
+            if (!skippable[i] && anyName.matcher(steps.get(i).code()).find()) {
+                return true;
             }
         }
         return false;

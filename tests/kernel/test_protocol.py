@@ -58,6 +58,8 @@ class LanguageProfile:
     redefinition: tuple[str, ...]  # last one evaluates to 2
     forward_reference: tuple[str, ...]  # last one evaluates to 5
     time_magic: str  # sleeps 200 ms under %time
+    null_value: str  # a cell whose last expression has no value: null, None
+    null_shown: tuple[str, ...]  # its execute_result's text/plain, if it has one
     has_cell_timeout: bool  # TTLAB_TIMEOUT
     has_classpath_magic: bool
 
@@ -79,6 +81,8 @@ JAVA = LanguageProfile(
     redefinition=("int f() { return 1; }", "int f() { return 2; }", "f()"),
     forward_reference=("int g() { return h(); }", "int h() { return 5; }", "g()"),
     time_magic="%time Thread.sleep(200);",
+    null_value='Map<String, Integer> m = new HashMap<>();\nm.get("missing")',
+    null_shown=("null",),
     has_cell_timeout=True,
     has_classpath_magic=True,
 )
@@ -100,6 +104,8 @@ PYTHON = LanguageProfile(
     redefinition=("def f(): return 1", "def f(): return 2", "f()"),
     forward_reference=("def g(): return h()", "def h(): return 5", "g()"),
     time_magic="%time import time; time.sleep(0.2)",
+    null_value="m = {}\nm.get('missing')",
+    null_shown=(),  # IPython shows nothing for None
     has_cell_timeout=False,
     has_classpath_magic=False,
 )
@@ -368,6 +374,13 @@ def test_runtime_error_names_the_exception_without_wrapper_frames(kernel, profil
 
 def test_a_cell_with_several_snippets_shows_the_last_value(kernel, profile):
     assert_result(kernel.run(profile.multi_snippet), "6")
+
+
+def test_a_cell_ending_in_null_shows_it_rather_than_failing(kernel, profile):
+    cell = kernel.run(profile.null_value)
+
+    assert cell.status == "ok", cell.describe()
+    assert cell.results == list(profile.null_shown), cell.describe()
 
 
 def test_a_redefined_method_replaces_the_old_one(kernel, profile):

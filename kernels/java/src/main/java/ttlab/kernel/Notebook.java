@@ -16,8 +16,14 @@ public final class Notebook {
     private Notebook() {
     }
 
-    /** Renders an object richly (image, chart, table, HTML...). */
+    /**
+     * Renders an object richly (image, chart, table, HTML...). {@code null} shows as the text
+     * {@code null}, as JShell prints it: a cell ending in {@code map.get("missing")} has a value.
+     */
     public static DisplayData render(Object o) {
+        if (o == null) {
+            return new DisplayData("null");
+        }
         if (o instanceof DisplayData) {
             return (DisplayData) o;
         }
@@ -26,6 +32,9 @@ public final class Notebook {
 
     /** Renders an object as the given MIME types, e.g. {@code render(x, "text/html")}. */
     public static DisplayData render(Object o, String... mimeTypes) {
+        if (o == null) {
+            return new DisplayData("null");
+        }
         return kernel().getRenderer().renderAs(o, mimeTypes);
     }
 

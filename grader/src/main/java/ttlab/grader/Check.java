@@ -1,5 +1,6 @@
 package ttlab.grader;
 
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import ttlab.kernel.Notebook;
 
@@ -10,6 +11,10 @@ import java.util.Arrays;
  * {@code check(SquareTests.class)} in a notebook: runs the public tests of an exercise against
  * the student's current definitions and shows a table of results. Each test has a time limit,
  * so a student function that never returns is reported, not waited for.
+ *
+ * <p>On the ttlab kernel the tests run on the cell's thread and a test over its limit is stopped;
+ * on another kernel (JJava, with the course's class-path folder) each test runs on a thread of its
+ * own, which is given up at the limit: see {@link TestRunner#onOwnThreads}.
  */
 public final class Check {
 
@@ -29,10 +34,14 @@ public final class Check {
         if (testClasses.length == 0) {
             throw new IllegalArgumentException("check(...) needs at least one test class, e.g. check(SquareTests.class)");
         }
-        TestReport report = TestRunner.onEngine(Notebook.engine(), perTestLimit).run(Arrays.asList(testClasses));
+        TestRunner runner = Notebook.runningEngine()
+                .map(engine -> TestRunner.onEngine(engine, perTestLimit))
+                .orElseGet(() -> TestRunner.onOwnThreads(perTestLimit));
+        TestReport report = runner.run(Arrays.asList(testClasses));
         CheckTable table = CheckTable.of(report).withHiddenTestsNote();
         DisplayData shown = new DisplayData(table.text());
         shown.putHTML(table.html());
-        Notebook.display(shown);
+        // The kernel's own display: DisplayData's display-id methods differ between JJava releases.
+        BaseKernel.notebookKernel().display(shown);
     }
 }

@@ -1,5 +1,6 @@
 package ttlab.grader;
 
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestIdentifier;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.ExecutionStopped;
@@ -50,7 +51,7 @@ final class EngineTimeLimit implements TimeLimit {
     }
 
     @Override
-    public synchronized boolean finished(TestIdentifier id) {
+    public synchronized boolean finished(TestIdentifier id, TestExecutionResult result) {
         running.remove(id);
         boolean hit = stopped.remove(id);
         if (hit) {

@@ -68,7 +68,7 @@ final class ResultCollector implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        boolean stoppedByLimit = timeLimit.finished(id);
+        boolean stoppedByLimit = timeLimit.finished(id, result);
         Duration duration = Duration.ofNanos(System.nanoTime() - startedAt.getOrDefault(id.getUniqueId(), System.nanoTime()));
         if (!stoppedByLimit) {
             noticeForeignStop(result);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -22,10 +23,11 @@ import java.util.stream.Collectors;
  * Runs JUnit 5 test classes, including classes declared in notebook cells, and reports each
  * test with its status, message and points.
  *
- * <p>Two ways to run: {@link #direct()} runs on the calling thread with no time limit (for test
+ * <p>Three ways to run: {@link #direct()} runs on the calling thread with no time limit (for test
  * classes compiled the ordinary way); {@link #onEngine} runs on a cell engine's thread under its
  * stop mechanism, where a per-test time limit stops even a busy loop in notebook code and the
- * remaining tests still run.
+ * remaining tests still run; {@link #onOwnThreads} gives each test a thread of its own and gives
+ * up on it at the limit, for notebooks on a kernel that has no such mechanism (JJava).
  *
  * <p>The launcher is configured so that nothing around it changes a grade: only the Jupiter
  * engine, no listeners or filters found on the class path, no {@code junit-platform.properties}
@@ -34,17 +36,27 @@ import java.util.stream.Collectors;
 public final class TestRunner {
 
     private final CellEngine engine;
-    private final Duration perTestLimit;
+    private final Supplier<TimeLimit> limits;
     private final Launcher launcher = isolatedLauncher();
 
-    private TestRunner(CellEngine engine, Duration perTestLimit) {
+    private TestRunner(CellEngine engine, Supplier<TimeLimit> limits) {
         this.engine = engine;
-        this.perTestLimit = perTestLimit;
+        this.limits = limits;
     }
 
     /** Runs tests on the calling thread, each for as long as it takes. */
     public static TestRunner direct() {
-        return new TestRunner(null, null);
+        return new TestRunner(null, () -> TimeLimit.NONE);
+    }
+
+    /**
+     * Runs each test on a thread of its own; one that runs longer than {@code perTestLimit} is
+     * reported as {@link TestStatus#TIMED_OUT} and left behind (interrupted, but not stopped:
+     * see {@link ThreadTimeLimit}), and the remaining tests still run.
+     */
+    public static TestRunner onOwnThreads(Duration perTestLimit) {
+        requirePositive(perTestLimit);
+        return new TestRunner(null, () -> new ThreadTimeLimit(perTestLimit));
     }
 
     /**
@@ -55,10 +67,14 @@ public final class TestRunner {
      */
     public static TestRunner onEngine(CellEngine engine, Duration perTestLimit) {
         Objects.requireNonNull(engine, "engine");
+        requirePositive(perTestLimit);
+        return new TestRunner(engine, () -> new EngineTimeLimit(engine, perTestLimit));
+    }
+
+    private static void requirePositive(Duration perTestLimit) {
         if (perTestLimit.isZero() || perTestLimit.isNegative()) {
             throw new IllegalArgumentException("a per-test limit must be positive: " + perTestLimit);
         }
-        return new TestRunner(engine, perTestLimit);
     }
 
     public TestReport run(Class<?>... testClasses) {
@@ -73,11 +89,11 @@ public final class TestRunner {
      */
     public TestReport run(List<Class<?>> testClasses) {
         DiscoveryIssues issues = new DiscoveryIssues();
-        try (TimeLimit limit = engine == null ? TimeLimit.NONE : new EngineTimeLimit(engine, perTestLimit)) {
+        try (TimeLimit limit = limits.get()) {
             ResultCollector collector = new ResultCollector(limit);
             Supplier<Void> work = () -> {
                 for (List<Class<?>> sameLoader : byClassLoader(testClasses)) {
-                    execute(sameLoader, collector, issues);
+                    execute(sameLoader, collector, issues, limit.junitConfiguration());
                 }
                 return null;
             };
@@ -98,21 +114,24 @@ public final class TestRunner {
      * services through the context class loader, so it must be the test class's own loader: a
      * notebook class lives in JShell's loader, which the caller's loader cannot see into.
      */
-    private void execute(List<Class<?>> classes, ResultCollector collector, DiscoveryIssues issues) {
+    private void execute(List<Class<?>> classes, ResultCollector collector, DiscoveryIssues issues,
+                         Map<String, String> configuration) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loaderOf(classes.get(0)));
         try {
-            launcher.execute(request(classes, issues), collector);
+            launcher.execute(request(classes, issues, configuration), collector);
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
-    private static LauncherDiscoveryRequest request(List<Class<?>> classes, DiscoveryIssues issues) {
+    private static LauncherDiscoveryRequest request(List<Class<?>> classes, DiscoveryIssues issues,
+                                                    Map<String, String> configuration) {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(classes.stream().map(DiscoverySelectors::selectClass).collect(Collectors.toList()))
                 .enableImplicitConfigurationParameters(false)
+                .configurationParameters(configuration)
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .listeners(issues)

@@ -1,6 +1,9 @@
 package ttlab.grader;
 
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestIdentifier;
+
+import java.util.Map;
 
 /**
  * Told when each test or test class starts and finishes on the thread that runs them, so that
@@ -15,7 +18,7 @@ interface TimeLimit extends AutoCloseable {
         }
 
         @Override
-        public boolean finished(TestIdentifier id) {
+        public boolean finished(TestIdentifier id, TestExecutionResult result) {
             return false;
         }
 
@@ -32,10 +35,16 @@ interface TimeLimit extends AutoCloseable {
     void started(TestIdentifier id);
 
     /**
-     * Called on the same thread once {@code id} has ended. Returns true when the limit stopped
-     * it; by then whatever was done to stop it is undone, so the next test runs normally.
+     * Called on the same thread once {@code id} has ended with {@code result}. Returns true when
+     * the limit stopped it; by then whatever was done to stop it is undone, so the next test runs
+     * normally.
      */
-    boolean finished(TestIdentifier id);
+    boolean finished(TestIdentifier id, TestExecutionResult result);
+
+    /** JUnit configuration parameters this limit needs in the launcher's request. */
+    default Map<String, String> junitConfiguration() {
+        return Map.of();
+    }
 
     /** How to report something this limit stopped. */
     Outcome timedOut();

@@ -5,6 +5,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import ttlab.kernel.display.RichText;
 import ttlab.kernel.engine.CellEngine;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -77,11 +78,13 @@ public final class Notebook {
      * tests on, under the same interrupt and time limits as a cell.
      */
     public static CellEngine engine() {
+        return runningEngine().orElseThrow(() -> new IllegalStateException("this notebook is not running on the ttlab kernel"));
+    }
+
+    /** The engine of the ttlab kernel running this notebook; empty on another kernel (JJava). */
+    public static Optional<CellEngine> runningEngine() {
         BaseKernel kernel = kernel();
-        if (!(kernel instanceof JavaKernel)) {
-            throw new IllegalStateException("this notebook is not running on the ttlab kernel");
-        }
-        return ((JavaKernel) kernel).engine();
+        return kernel instanceof JavaKernel ? Optional.of(((JavaKernel) kernel).engine()) : Optional.empty();
     }
 
     /** HTML to show as such: {@code display(html("<b>bold</b>"))}. */

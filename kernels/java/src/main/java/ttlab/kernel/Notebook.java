@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What notebook code calls to show things, statically imported in every cell. The names and
- * signatures are IJava's, so that course notebooks also run there.
+ * What notebook code calls to show things, statically imported in every cell on the ttlab
+ * kernel. The names and signatures are JJava's ({@code display}, {@code render},
+ * {@code updateDisplay}, {@code printf}), so that a notebook calls the same on either kernel.
  */
 public final class Notebook {
 
@@ -85,6 +86,11 @@ public final class Notebook {
     public static Optional<CellEngine> runningEngine() {
         BaseKernel kernel = kernel();
         return kernel instanceof JavaKernel ? Optional.of(((JavaKernel) kernel).engine()) : Optional.empty();
+    }
+
+    /** {@code System.out.printf}, as JJava notebooks call it. */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
     }
 
     /** HTML to show as such: {@code display(html("<b>bold</b>"))}. */

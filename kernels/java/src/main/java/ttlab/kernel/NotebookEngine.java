@@ -17,21 +17,33 @@ import java.util.List;
  */
 public final class NotebookEngine {
 
-    /** Imported in every notebook: the JDK basics, JUnit 5, AssertJ, display and the course library. */
-    public static final List<String> DEFAULT_IMPORTS = List.of(
+    /**
+     * Imported in every notebook, on any kernel: the JDK basics (JJava's too), JUnit 5, AssertJ
+     * and the course library.
+     */
+    public static final List<String> LIBRARY_IMPORTS = List.of(
             "java.util.*",
             "java.util.function.*",
             "java.util.stream.*",
             "java.io.*",
             "java.math.*",
+            "java.net.*",
             "java.nio.file.*",
+            "java.time.*",
             "java.util.concurrent.*",
+            "java.util.prefs.*",
+            "java.util.regex.*",
             "org.junit.jupiter.api.*",
             "org.junit.jupiter.params.*",
             "org.junit.jupiter.params.provider.*",
             "static org.assertj.core.api.Assertions.*",
-            "static ttlab.kernel.Notebook.*",
             "ttlab.course.*");
+
+    /** The display helpers ({@code display}, {@code html}, {@code printf}...): the ttlab kernel's own. */
+    public static final String NOTEBOOK_STATICS = "static ttlab.kernel.Notebook.*";
+
+    /** Imported in every notebook on the ttlab kernel. */
+    public static final List<String> DEFAULT_IMPORTS = concat(LIBRARY_IMPORTS, List.of(NOTEBOOK_STATICS));
 
     /**
      * Imported too when the grader is on the class path (the installed kernel runs with it; the
@@ -44,6 +56,12 @@ public final class NotebookEngine {
     private static final String GRADER_CHECK = "ttlab.grader.Check";
 
     private NotebookEngine() {
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /**

@@ -20,29 +20,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a notebook cell: Java code goes to the {@link CellEngine}, magics are handled here.
  *
  * <ul>
- *   <li>{@code %classpath PATH...}: add jars or folders ({@code dir/*} adds every jar in dir);
- *       with no argument, list what was added.</li>
+ *   <li>{@code %classpath PATH...}: add jars or folders ({@code dir/*} adds every jar in dir,
+ *       {@code dir/*.jar} and other globs in the file name add what matches); with no
+ *       argument, list what was added. {@code %jars PATH...}, as JJava and IJava name it, is the
+ *       same.</li>
+ *   <li>{@code %maven group:artifact:version...}: add Maven artifacts with their runtime
+ *       dependencies, from the local repository first (see {@link MavenArtifacts}).</li>
  *   <li>{@code %load FILE}: run a .jsh or .java file, or every code cell of an .ipynb.</li>
  *   <li>{@code %time CODE} and {@code %%time}: run code and print how long it took.</li>
  * </ul>
  */
 final class CellRunner {
 
-    static final Set<String> LINE_MAGICS = Set.of("classpath", "load", "time");
+    static final Set<String> LINE_MAGICS = Set.of("classpath", "jars", "load", "maven", "time");
     static final Set<String> CELL_MAGICS = Set.of("time");
 
     private final CellEngine engine;
     private final Path workingDirectory;
     private final List<String> addedClasspath = new ArrayList<>();
+    private final Supplier<MavenArtifacts> maven;
+    private volatile Consumer<List<String>> classpathListener = entries -> { };
 
     CellRunner(CellEngine engine, Path workingDirectory) {
+        this(engine, workingDirectory, MavenArtifacts::standard);
+    }
+
+    CellRunner(CellEngine engine, Path workingDirectory, Supplier<MavenArtifacts> maven) {
         this.engine = engine;
         this.workingDirectory = workingDirectory;
+        this.maven = maven;
+    }
+
+    /** Told of the entries each %classpath, %jars or %maven added (the kernel installs their extensions). */
+    void onClasspathAdded(Consumer<List<String>> listener) {
+        this.classpathListener = listener;
     }
 
     CellResult run(String cell, String label) {
@@ -70,7 +88,10 @@ final class CellRunner {
     private CellResult runLineMagic(MagicLine magic, String label) {
         switch (magic.name()) {
             case "classpath":
+            case "jars":
                 return classpath(magic.args());
+            case "maven":
+                return maven(magic.args());
             case "load":
                 return load(magic.args());
             case "time":
@@ -102,32 +123,64 @@ final class CellRunner {
                 return magicError("%classpath: " + e.getMessage());
             }
         }
-        for (String entry : entries) {
-            engine.addToClasspath(entry);
-            addedClasspath.add(entry);
-        }
+        add(entries);
         System.out.println("Added to the classpath: " + String.join(", ", entries));
         return CellResult.success(false, null, List.of());
     }
 
-    /** A path, or {@code dir/*} for every jar in dir, relative to the notebook's folder. */
+    private CellResult maven(String args) {
+        if (args.isBlank()) {
+            return magicError("%maven needs coordinates: %maven group:artifact:version ...");
+        }
+        List<Path> jars;
+        try {
+            jars = maven.get().resolve(List.of(args.trim().split("\\s+")));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return magicError("%maven: " + e.getMessage());
+        }
+        List<String> entries = new ArrayList<>();
+        jars.forEach(jar -> entries.add(jar.toString()));
+        add(entries);
+        System.out.println("Added " + entries.size() + " jar(s) to the classpath: " + String.join(", ", entries));
+        return CellResult.success(false, null, List.of());
+    }
+
+    private void add(List<String> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        engine.addToClasspath(String.join(File.pathSeparator, entries));
+        addedClasspath.addAll(entries);
+        classpathListener.accept(List.copyOf(entries));
+    }
+
+    /**
+     * A path relative to the notebook's folder; {@code dir/*} for every jar in dir, or a glob
+     * ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}) in the file name for what matches.
+     */
     private List<String> expand(String arg) throws IOException {
-        boolean allJars = arg.endsWith("/*") || arg.equals("*");
-        Path path = workingDirectory.resolve(allJars ? arg.substring(0, Math.max(0, arg.length() - 2)) : arg).normalize();
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException("no such file or folder: " + path);
+        Path given = workingDirectory.resolve(arg).normalize();
+        String name = given.getFileName() == null ? "" : given.getFileName().toString();
+        if (!name.matches(".*[*?\\[{].*")) {
+            if (!Files.exists(given)) {
+                throw new IllegalArgumentException("no such file or folder: " + given);
+            }
+            return List.of(given.toString());
         }
-        if (!allJars) {
-            return List.of(path.toString());
+        Path folder = given.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no such folder: " + folder);
         }
-        Set<String> jars = new TreeSet<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(path, "*.jar")) {
-            stream.forEach(p -> jars.add(p.toString()));
+        String glob = name.equals("*") ? "*.jar" : name;
+        Set<String> matches = new TreeSet<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, glob)) {
+            stream.forEach(p -> matches.add(p.toString()));
         }
-        if (jars.isEmpty()) {
-            throw new IllegalArgumentException("no jar files in " + path);
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException(name.equals("*") ? "no jar files in " + folder
+                    : "nothing in " + folder + " matches " + name);
         }
-        return new ArrayList<>(jars);
+        return new ArrayList<>(matches);
     }
 
     private CellResult load(String args) {

@@ -68,6 +68,26 @@ public final class JavaKernel extends BaseKernel {
         this.kernelIO = io;
         this.history = history;
         this.session = session;
+        session.thenAccept(s -> s.runner().onClasspathAdded(this::installExtensionsFrom));
+    }
+
+    /**
+     * A jar added by %jars, %classpath or %maven may carry a JJava extension (a
+     * {@code META-INF/services/org.dflib.jjava.jupyter.Extension} entry): it is installed, as
+     * JJava does, once per extension class.
+     */
+    private void installExtensionsFrom(List<String> entries) {
+        try {
+            installExtensions(String.join(java.io.File.pathSeparator, entries));
+        } catch (RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
+            System.err.println("An extension in the added jars could not be installed: " + e);
+        }
+    }
+
+    /** Extensions load through the notebook's own loader, so that they see the notebook's classes. */
+    @Override
+    protected ClassLoader getClassLoader() {
+        return session().engine().notebookClassLoader();
     }
 
     private static Renderer renderer() {

@@ -145,6 +145,14 @@ public final class CellEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * The class loader of notebook code and of the jars added to its class path, so that a
+     * library's extension found in an added jar sees the same classes as the notebook.
+     */
+    public ClassLoader notebookClassLoader() {
+        return control.snippetLoader();
+    }
+
     /** Runs {@code work} with the JShell instance on the engine's thread (for completion etc.). */
     public <T> T withShell(Function<JShell, T> work) {
         return onCellThread(() -> work.apply(shell));

@@ -21,6 +21,11 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private Object lastValue;
     private String lastInvokedClass;
     private boolean assertionsEnabled;
+    /**
+     * The loader of snippets and added jars: JShell's default loader delegate, made by the
+     * constructor on this thread, makes it the thread's context loader.
+     */
+    private final ClassLoader snippetLoader = Thread.currentThread().getContextClassLoader();
 
     @Override
     public void load(ClassBytecodes[] classes)
@@ -47,6 +52,11 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("JShell loaded a class it cannot find: " + loaded[0].name(), e);
         }
+    }
+
+    /** The loader of notebook classes and of the jars added to their class path. */
+    ClassLoader snippetLoader() {
+        return snippetLoader;
     }
 
     @Override

@@ -4,6 +4,12 @@
 Measures, in one run:
   * the ttlab kernel through the Jupyter protocol (jupyter_client): launch -> kernel_info reply,
     launch -> first execute_reply of `1 + 1`, and the round-trip of a simple cell;
+  * numeric speed in the same kernels, so that a faster start is not bought with a slower JIT:
+    a plain-Java array cell (a 256x256 matrix product) and a DJL NDArray cell, each timed on its
+    third run in a kernel (the first runs warm up the JIT and load PyTorch);
+  * with several --kernel names (e.g. a build of another branch installed as a second
+    kernelspec), the same figures for each, the starts interleaved so that they share the
+    machine's load;
   * the baseline: JShell with its default engine (remote JDI, a second JVM) against ttlab's
     in-process engine, each in a fresh JVM: launch -> first evaluated snippet, and the
     per-snippet latency (Java program ttlab.kernel.bench.EngineBenchmark).
@@ -54,6 +60,34 @@ def kernel_startup(kernel_name):
         raise
 
 
+ARRAY_CELL = """double[][] a = new double[256][256], b = new double[256][256], c = new double[256][256];
+for (int i = 0; i < 256; i++) for (int j = 0; j < 256; j++) { a[i][j] = (i * j) % 7; b[i][j] = (i + j) % 5; }
+for (int i = 0; i < 256; i++) for (int k = 0; k < 256; k++) { double x = a[i][k]; for (int j = 0; j < 256; j++) c[i][j] += x * b[k][j]; }
+c[255][255]"""
+
+DJL_CELL = """try (var nd = ai.djl.ndarray.NDManager.newBaseManager()) {
+    var x = nd.ones(new ai.djl.ndarray.types.Shape(384, 384));
+    for (int i = 0; i < 20; i++) { x = x.matmul(x).div(384f); }
+    System.out.println(x.sum().getFloat());
+}"""
+
+NUMERIC_CELLS = {"array cell (256x256 matmul, Java)": ARRAY_CELL, "DJL cell (20 NDArray matmuls)": DJL_CELL}
+
+
+def numeric_times(client, repeats=3):
+    """Seconds of each numeric cell's last run (of `repeats`) in this kernel."""
+    times = {}
+    for name, code in NUMERIC_CELLS.items():
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            content = execute(client, code, timeout=300)
+            elapsed = time.perf_counter() - t0
+            if content["status"] != "ok":
+                raise RuntimeError(f"{name} failed: {content}")
+        times[name] = elapsed
+    return times
+
+
 def round_trips(client, n):
     times = []
     for i in range(n):
@@ -83,25 +117,36 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="kernel starts to measure (default 5)")
     parser.add_argument("--cells", type=int, default=50, help="cells per round-trip measurement (default 50)")
-    parser.add_argument("--kernel", default="java")
+    parser.add_argument("--kernel", action="append",
+                        help="kernelspec to measure (default java); repeat to compare kernels in one run")
+    parser.add_argument("--no-numeric", action="store_true", help="skip the numeric cells")
     args = parser.parse_args()
+    kernels = args.kernel or ["java"]
 
     print(f"ttlab kernel benchmark: {args.runs} starts, {args.cells} cells each; "
-          f"{os.cpu_count()} CPUs; {sys.platform}")
-    infos, firsts, trips = [], [], []
+          f"{os.cpu_count()} CPUs; {sys.platform}; kernels {', '.join(kernels)}")
+    results = {k: {"info": [], "first": [], "trips": [], "numeric": {}} for k in kernels}
     for _ in range(args.runs):
-        t_info, t_first, km, client = kernel_startup(args.kernel)
-        infos.append(t_info)
-        firsts.append(t_first)
-        try:
-            trips.extend(round_trips(client, args.cells))
-        finally:
-            client.stop_channels()
-            km.shutdown_kernel(now=False)
-    print("\nttlab kernel, Jupyter protocol (jupyter_client):")
-    print(f"  launch -> kernel_info reply        {summary(infos)}")
-    print(f"  launch -> first execute_reply      {summary(firsts)}")
-    print(f"  simple cell round-trip             {summary(trips)}")
+        for kernel in kernels:
+            r = results[kernel]
+            t_info, t_first, km, client = kernel_startup(kernel)
+            r["info"].append(t_info)
+            r["first"].append(t_first)
+            try:
+                r["trips"].extend(round_trips(client, args.cells))
+                if not args.no_numeric and not r["numeric"]:
+                    r["numeric"] = numeric_times(client)
+            finally:
+                client.stop_channels()
+                km.shutdown_kernel(now=False)
+    for kernel in kernels:
+        r = results[kernel]
+        print(f"\nkernel {kernel!r}, Jupyter protocol (jupyter_client):")
+        print(f"  launch -> kernel_info reply        {summary(r['info'])}")
+        print(f"  launch -> first execute_reply      {summary(r['first'])}")
+        print(f"  simple cell round-trip             {summary(r['trips'])}")
+        for name, seconds in r["numeric"].items():
+            print(f"  {name:34s} {seconds * 1000:8.1f} ms (third run)")
 
     print("\nEngines, fresh JVM each start (launch -> first snippet evaluated; then per-snippet eval):")
     print(engine_baseline(args.runs, args.cells), end="")

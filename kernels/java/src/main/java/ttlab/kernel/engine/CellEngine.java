@@ -45,7 +45,8 @@ public final class CellEngine implements AutoCloseable {
     private final Duration timeout;
     private final SnippetOrigins origins = new SnippetOrigins();
     private final TracebackFormatter tracebacks = new TracebackFormatter(origins);
-    private final Map<VarSnippet, String> varWrapperClass = new HashMap<>();
+    /** Snippet id of each variable -> the wrapper class holding its value. */
+    private final Map<String, String> varWrapperClass = new HashMap<>();
     private volatile Thread cellThread;
 
     private CellEngine(Builder builder) {
@@ -208,12 +209,19 @@ public final class CellEngine implements AutoCloseable {
             if (primary && event.status() != Snippet.Status.REJECTED) {
                 origins.record(snippet.id(), cellLabel, firstLine);
                 if (snippet instanceof VarSnippet) {
-                    varWrapperClass.put((VarSnippet) snippet, control.lastInvokedClass());
+                    // A cell run again declares an identical variable: JShell keeps the same
+                    // snippet, now in a new wrapper class; the old wrapper's value is released here.
+                    String wrapper = control.lastInvokedClass();
+                    String replaced = varWrapperClass.put(snippet.id(), wrapper);
+                    if (replaced != null && !replaced.equals(wrapper)) {
+                        control.releaseStaticState(replaced);
+                    }
                 }
             }
+            boolean replacedByItself = event.causeSnippet() != null && event.causeSnippet().id().equals(snippet.id());
             if (event.previousStatus() == Snippet.Status.VALID && !event.status().isActive()
-                    && snippet instanceof VarSnippet) {
-                String wrapper = varWrapperClass.remove(snippet);
+                    && snippet instanceof VarSnippet && !replacedByItself) {
+                String wrapper = varWrapperClass.remove(snippet.id());
                 if (wrapper != null) {
                     control.releaseStaticState(wrapper);
                 }

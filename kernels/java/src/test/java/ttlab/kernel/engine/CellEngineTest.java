@@ -163,6 +163,31 @@ class CellEngineTest {
     }
 
     @Test
+    void aCellThatDeclaresAndUsesAVariableRunsAgain() {
+        String cell = "int[] counts = new int[1];\ncounts[0] = 5;\ncounts[0]";
+
+        assertThat(engine.evaluate(cell, "In[30]").value()).isEqualTo(5);
+        CellResult again = engine.evaluate(cell, "In[31]");
+
+        assertThat(again.succeeded()).as(again.toString()).isTrue();
+        assertThat(again.value()).isEqualTo(5);
+    }
+
+    @Test
+    void rerunningAnIdenticalDeclarationReleasesTheOldValue() {
+        String cell = "Object same = new byte[1 << 20];\nsame";
+        WeakReference<Object> old = new WeakReference<>(engine.evaluate(cell, "In[32]").value());
+
+        CellResult again = engine.evaluate(cell, "In[33]");
+
+        assertThat(again.value()).isNotSameAs(old.get());
+        for (int i = 0; i < 20 && old.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(old.get()).as("the first run's value is released").isNull();
+    }
+
+    @Test
     void exitCallsEndTheCellNotTheJvm() {
         for (String exit : List.of("System.exit(3);", "Runtime.getRuntime().exit(4);", "Runtime.getRuntime().halt(5);")) {
             CellResult r = engine.evaluate(exit, "In[23]");

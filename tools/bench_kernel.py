@@ -5,8 +5,9 @@ Measures, in one run:
   * the ttlab kernel through the Jupyter protocol (jupyter_client): launch -> kernel_info reply,
     launch -> first execute_reply of `1 + 1`, and the round-trip of a simple cell;
   * numeric speed in the same kernels, so that a faster start is not bought with a slower JIT:
-    a plain-Java array cell (a 256x256 matrix product) and a DJL NDArray cell, each timed on its
-    third run in a kernel (the first runs warm up the JIT and load PyTorch);
+    a plain-Java array cell (a 256x256 matrix product) and a DJL NDArray cell, each run five
+    times in one kernel, the median of the last three (the first runs warm up the JIT and load
+    PyTorch);
   * with several --kernel names (e.g. a build of another branch installed as a second
     kernelspec), the same figures for each, the starts interleaved so that they share the
     machine's load;
@@ -60,31 +61,35 @@ def kernel_startup(kernel_name):
         raise
 
 
-ARRAY_CELL = """double[][] a = new double[256][256], b = new double[256][256], c = new double[256][256];
-for (int i = 0; i < 256; i++) for (int j = 0; j < 256; j++) { a[i][j] = (i * j) % 7; b[i][j] = (i + j) % 5; }
-for (int i = 0; i < 256; i++) for (int k = 0; k < 256; k++) { double x = a[i][k]; for (int j = 0; j < 256; j++) c[i][j] += x * b[k][j]; }
-c[255][255]"""
+ARRAY_CELL = """double matmul256() {
+    double[][] a = new double[256][256], b = new double[256][256], c = new double[256][256];
+    for (int i = 0; i < 256; i++) for (int j = 0; j < 256; j++) { a[i][j] = (i * j) % 7; b[i][j] = (i + j) % 5; }
+    for (int i = 0; i < 256; i++) for (int k = 0; k < 256; k++) { double x = a[i][k]; for (int j = 0; j < 256; j++) c[i][j] += x * b[k][j]; }
+    return c[255][255];
+}
+matmul256()"""
 
 DJL_CELL = """try (var nd = ai.djl.ndarray.NDManager.newBaseManager()) {
     var x = nd.ones(new ai.djl.ndarray.types.Shape(384, 384));
-    for (int i = 0; i < 20; i++) { x = x.matmul(x).div(384f); }
+    for (int i = 0; i < 20; i++) { x = x.matMul(x).div(384f); }
     System.out.println(x.sum().getFloat());
 }"""
 
 NUMERIC_CELLS = {"array cell (256x256 matmul, Java)": ARRAY_CELL, "DJL cell (20 NDArray matmuls)": DJL_CELL}
 
 
-def numeric_times(client, repeats=3):
-    """Seconds of each numeric cell's last run (of `repeats`) in this kernel."""
+def numeric_times(client, repeats=5, warm_up=2):
+    """Seconds of each numeric cell in this kernel: the median of its runs after `warm_up`."""
     times = {}
     for name, code in NUMERIC_CELLS.items():
+        elapsed = []
         for _ in range(repeats):
             t0 = time.perf_counter()
             content = execute(client, code, timeout=300)
-            elapsed = time.perf_counter() - t0
+            elapsed.append(time.perf_counter() - t0)
             if content["status"] != "ok":
                 raise RuntimeError(f"{name} failed: {content}")
-        times[name] = elapsed
+        times[name] = statistics.median(elapsed[warm_up:])
     return times
 
 
@@ -146,7 +151,7 @@ def main():
         print(f"  launch -> first execute_reply      {summary(r['first'])}")
         print(f"  simple cell round-trip             {summary(r['trips'])}")
         for name, seconds in r["numeric"].items():
-            print(f"  {name:34s} {seconds * 1000:8.1f} ms (third run)")
+            print(f"  {name:34s} median {seconds * 1000:8.1f} ms (runs 3-5)")
 
     print("\nEngines, fresh JVM each start (launch -> first snippet evaluated; then per-snippet eval):")
     print(engine_baseline(args.runs, args.cells), end="")

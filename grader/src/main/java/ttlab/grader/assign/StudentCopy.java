@@ -20,7 +20,10 @@ public final class StudentCopy {
 
     public static Notebook of(MasterNotebook master) {
         Notebook copy = master.graded().notebook().copy();
-        copy.removeCells(cell -> master.graded().cell(cell.id()).orElseThrow().hasRole(CellRole.HIDDEN_TESTS));
+        copy.removeCells(cell -> {
+            GradedCell graded = master.graded().cell(cell.id()).orElseThrow();
+            return graded.hasRole(CellRole.HIDDEN_TESTS) || graded.hasRole(CellRole.WRONG_ANSWER);
+        });
         for (Cell cell : copy.cells()) {
             GradedCell graded = master.graded().cell(cell.id()).orElseThrow();
             if (cell.isCode()) {

@@ -152,8 +152,8 @@ final class ReplayPlan {
             if (original == null ? ownSkipRole(cell) : original.hasRole(CellRole.SKIP_IN_GRADING)) {
                 return;
             }
-            if (original != null && original.hasRole(CellRole.HIDDEN_TESTS)) {
-                return; // students never had this cell; whatever this is, the master's runs later
+            if (original != null && (original.hasRole(CellRole.HIDDEN_TESTS) || original.hasRole(CellRole.WRONG_ANSWER))) {
+                return; // students never had this cell; hidden tests: whatever this is, the master's run later
             }
             if (original != null && original.hasRole(CellRole.TESTS)) {
                 if (copy == 1 && !sameCode(source, original.studentSource())) {

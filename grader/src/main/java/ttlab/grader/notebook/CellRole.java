@@ -19,7 +19,13 @@ public enum CellRole {
     /** Set-up code students must not change (read-only in their copy). */
     LOCKED("locked"),
     /** Kept for students (demos, plots, scratch work) but not replayed by the grader. */
-    SKIP_IN_GRADING("skip-in-grading");
+    SKIP_IN_GRADING("skip-in-grading"),
+    /**
+     * A plausible mistake, in a master only: a complete replacement for one of the exercise's
+     * solution cells that the exercise's tests must reject. Left out of student copies and never
+     * replayed; {@code assign --check} grades the master with it swapped in.
+     */
+    WRONG_ANSWER("wrong-answer");
 
     private final String key;
 
@@ -36,7 +42,7 @@ public enum CellRole {
         return Arrays.stream(values()).filter(role -> role.key.equals(key)).findFirst();
     }
 
-    /** "solution, tests, hidden-tests, locked, skip-in-grading", for messages. */
+    /** "solution, tests, hidden-tests, locked, skip-in-grading, wrong-answer", for messages. */
     public static String allKeys() {
         return Arrays.stream(values()).map(CellRole::key).collect(Collectors.joining(", "));
     }

@@ -56,8 +56,43 @@ public final class GradedNotebook {
             }
             cells.add(graded);
         }
-        return new GradedNotebook(notebook, name, Collections.unmodifiableList(cells),
+        GradedNotebook graded = new GradedNotebook(notebook, name, Collections.unmodifiableList(cells),
                 byId, exercises(cells, name));
+        for (GradedCell wrong : graded.cellsWith(CellRole.WRONG_ANSWER)) {
+            graded.replacedBy(wrong);
+        }
+        return graded;
+    }
+
+    /**
+     * The solution cell a {@code wrong-answer} cell stands in for: the one it names with
+     * {@code replaces}, or its exercise's only solution cell. Also checks that the exercises it
+     * names in {@code also-affects} exist.
+     */
+    public GradedCell replacedBy(GradedCell wrong) throws NotebookException {
+        TtlabMetadata.WrongAnswer answer = wrong.metadata().wrongAnswer()
+                .orElseThrow(() -> new IllegalArgumentException("not a wrong-answer cell: " + wrong.cell()));
+        String exercise = wrong.metadata().exercise().orElseThrow();
+        String where = NotebookException.where(wrong.cell());
+        for (String other : answer.alsoAffects()) {
+            if (other.equals(exercise) || exercises.stream().noneMatch(e -> e.id().equals(other))) {
+                throw new NotebookException(name, where + ": \"also-affects\" names \"" + other + "\", which is not"
+                        + " another exercise of this notebook");
+            }
+        }
+        List<GradedCell> solutions = cellsWith(CellRole.SOLUTION).stream()
+                .filter(c -> c.metadata().exercise().orElseThrow().equals(exercise)).toList();
+        if (answer.replaces().isPresent()) {
+            String id = answer.replaces().get();
+            return solutions.stream().filter(c -> c.cell().id().equals(id)).findFirst()
+                    .orElseThrow(() -> new NotebookException(name, where + ": \"replaces\" names \"" + id
+                            + "\", which is not a solution cell of exercise \"" + exercise + "\""));
+        }
+        if (solutions.size() != 1) {
+            throw new NotebookException(name, where + ": exercise \"" + exercise + "\" has " + solutions.size()
+                    + " solution cells; say which one this wrong answer replaces with \"replaces\": \"<cell id>\"");
+        }
+        return solutions.get(0);
     }
 
     private static List<Exercise> exercises(List<GradedCell> cells, String name) throws NotebookException {

@@ -158,7 +158,7 @@ class AssignCommandTest {
         assertThat(run.err()).isEqualTo(solutions.resolve("03-broken.ipynb")
                 + ": nbformat 3 notebooks are not supported; open and save it in JupyterLab to upgrade\n"
                 + bad + ": cell 9 (id \"mean-hidden\"): unknown role \"hidden\" in metadata.ttlab;"
-                + " known roles: solution, tests, hidden-tests, locked, skip-in-grading\n"
+                + " known roles: solution, tests, hidden-tests, locked, skip-in-grading, wrong-answer\n"
                 + "assign: 2 malformed master notebooks; nothing written\n");
         assertThat(exercises).doesNotExist();
         assertThat(assign("--check").status()).isEqualTo(2);

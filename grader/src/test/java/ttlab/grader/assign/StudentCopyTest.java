@@ -107,6 +107,16 @@ class StudentCopyTest {
     }
 
     @Test
+    void wrongAnswersAreLeftOut() throws Exception {
+        com.google.gson.JsonObject wrong = com.google.gson.JsonParser.parseString("{\"ttlab\": {\"exercise\": \"e\","
+                + " \"role\": \"wrong-answer\", \"mistake\": \"returns one too many\"}}").getAsJsonObject();
+        Notebook master = notebook(code("s", "int f() {\n    // BEGIN SOLUTION\n    return 1;\n    // END SOLUTION\n}",
+                ttlab("e", 1, "solution")), code("w", "int f() { return 2; }", wrong), code("after", "f()"));
+        Notebook student = Assigner.assign(master, "m");
+        assertThat(student.cells()).extracting(Cell::id).containsExactly("s", "after");
+    }
+
+    @Test
     void theMasterIsNotChanged() throws Exception {
         Notebook master = master();
         String before = master.json().toString();

@@ -161,4 +161,19 @@ class ReplayPlanTest {
         assertThat(units(plan)).contains("cell:scratch").doesNotContain("cell:slow-plot");
         assertThat(plan.authored()).extracting(ApiScanner.StudentCell::id).contains("scratch");
     }
+
+    @Test
+    void aMastersWrongAnswersAreNeverReplayed(@TempDir Path tmp) throws Exception {
+        JsonObject withWrongAnswer = WarmupNotebooks.master();
+        JsonObject wrong = cell(withWrongAnswer, "try-square").deepCopy();
+        wrong.addProperty("id", "square-wrong");
+        wrong.addProperty("source", "int square(int x) { return x + x; }");
+        wrong.add("metadata", com.google.gson.JsonParser.parseString("{\"ttlab\": {\"exercise\": \"warmup.square\","
+                + " \"role\": \"wrong-answer\", \"mistake\": \"doubles\"}}"));
+        cells(withWrongAnswer).add(wrong);
+        Path file = WarmupNotebooks.write(tmp, WarmupNotebooks.NAME, withWrongAnswer.toString().getBytes(StandardCharsets.UTF_8));
+        master = Master.read(file, file.toString());
+        // Grading the master itself (as CI does) must not run its wrong answers after its solutions.
+        assertThat(units(plan(withWrongAnswer))).contains("cell:square-solution").doesNotContain("cell:square-wrong");
+    }
 }

@@ -60,4 +60,44 @@ class GradedNotebookTest {
                 code("ok", "1"), code("bad", "int f() { return 1; }", role("solution"))), "nb.ipynb"))
                 .hasMessageStartingWith("nb.ipynb: cell 2 (id \"bad\"): a solution cell needs an exercise id");
     }
+
+    private static com.google.gson.JsonObject wrong(String exercise, String extra) {
+        return com.google.gson.JsonParser.parseString("{\"ttlab\": {\"exercise\": \"" + exercise
+                + "\", \"role\": \"wrong-answer\", \"mistake\": \"m\"" + extra + "}}").getAsJsonObject();
+    }
+
+    @Test
+    void aWrongAnswerReplacesItsExercisesSolutionCell() throws Exception {
+        GradedNotebook nb = GradedNotebook.of(notebook(
+                code("sol", "int f() { return 1; }", ttlab("a.one", 2, "solution")),
+                code("sol2a", "int g() { return 2; }", ttlab("a.two", 1, "solution")),
+                code("sol2b", "int h() { return 3; }", ttlab("a.two", null, "solution")),
+                code("w1", "int f() { return 0; }", wrong("a.one", ", \"also-affects\": [\"a.two\"]")),
+                code("w2", "int h() { return 0; }", wrong("a.two", ", \"replaces\": \"sol2b\""))), "nb.ipynb");
+        assertThat(nb.replacedBy(nb.cell("w1").orElseThrow()).cell().id()).isEqualTo("sol");
+        assertThat(nb.replacedBy(nb.cell("w2").orElseThrow()).cell().id()).isEqualTo("sol2b");
+        assertThat(nb.exercises()).extracting(GradedNotebook.Exercise::id).containsExactly("a.one", "a.two");
+    }
+
+    @Test
+    void aWrongAnswerMustSayWhichCellItReplacesWhenThatIsNotClear() {
+        assertThatThrownBy(() -> GradedNotebook.of(notebook(
+                code("a", "int g() { return 2; }", ttlab("e", 1, "solution")),
+                code("b", "int h() { return 3; }", ttlab("e", null, "solution")),
+                code("w", "int h() { return 0; }", wrong("e", ""))), "nb.ipynb"))
+                .hasMessage("nb.ipynb: cell 3 (id \"w\"): exercise \"e\" has 2 solution cells; say which one this wrong"
+                        + " answer replaces with \"replaces\": \"<cell id>\"");
+        assertThatThrownBy(() -> GradedNotebook.of(notebook(
+                code("w", "int h() { return 0; }", wrong("nothing", ""))), "nb.ipynb"))
+                .hasMessageContaining("exercise \"nothing\" has 0 solution cells");
+        assertThatThrownBy(() -> GradedNotebook.of(notebook(
+                code("a", "int g() { return 2; }", ttlab("e", 1, "solution")),
+                code("f", "int k() { return 2; }", ttlab("f", 1, "solution")),
+                code("w", "int g() { return 0; }", wrong("e", ", \"replaces\": \"f\""))), "nb.ipynb"))
+                .hasMessage("nb.ipynb: cell 3 (id \"w\"): \"replaces\" names \"f\", which is not a solution cell of exercise \"e\"");
+        assertThatThrownBy(() -> GradedNotebook.of(notebook(
+                code("a", "int g() { return 2; }", ttlab("e", 1, "solution")),
+                code("w", "int g() { return 0; }", wrong("e", ", \"also-affects\": [\"zzz\"]"))), "nb.ipynb"))
+                .hasMessage("nb.ipynb: cell 2 (id \"w\"): \"also-affects\" names \"zzz\", which is not another exercise of this notebook");
+    }
 }

@@ -50,9 +50,10 @@ class TtlabMetadataTest {
     @Test
     void everyRoleIsKnownByItsKey() throws Exception {
         for (CellRole role : CellRole.values()) {
-            assertThat(read("{\"exercise\": \"e\", \"role\": \"" + role.key() + "\"}").role()).contains(role);
+            String extra = role == CellRole.WRONG_ANSWER ? ", \"mistake\": \"m\"" : "";
+            assertThat(read("{\"exercise\": \"e\", \"role\": \"" + role.key() + "\"" + extra + "}").role()).contains(role);
         }
-        assertThat(CellRole.allKeys()).isEqualTo("solution, tests, hidden-tests, locked, skip-in-grading");
+        assertThat(CellRole.allKeys()).isEqualTo("solution, tests, hidden-tests, locked, skip-in-grading, wrong-answer");
     }
 
     @Test
@@ -65,7 +66,7 @@ class TtlabMetadataTest {
     @Test
     void anUnknownRoleIsAnErrorListingTheKnownOnes() {
         assertThat(problem("{\"role\": \"solutions\"}")).isEqualTo("unknown role \"solutions\" in metadata.ttlab;"
-                + " known roles: solution, tests, hidden-tests, locked, skip-in-grading");
+                + " known roles: solution, tests, hidden-tests, locked, skip-in-grading, wrong-answer");
         assertThat(problem("{\"role\": 1}")).startsWith("unknown role 1 in metadata.ttlab");
     }
 
@@ -103,7 +104,7 @@ class TtlabMetadataTest {
     @Test
     void anUnknownKeyIsAnErrorSoThatTyposCannotLosePoints() {
         assertThat(problem("{\"exercise\": \"e\", \"point\": 2}"))
-                .isEqualTo("unknown key \"point\" in metadata.ttlab; known keys: exercise, points, role");
+                .isEqualTo("unknown key \"point\" in metadata.ttlab; known keys: exercise, points, role, and for wrong-answer cells mistake, replaces, also-affects");
     }
 
     @Test
@@ -118,5 +119,32 @@ class TtlabMetadataTest {
         assertThatThrownBy(() -> TtlabMetadata.of(nb.cells().get(0), "nb.ipynb"))
                 .hasMessage("nb.ipynb: cell 1 (id \"md\"): role \"tests\" is for code cells, but this is a markdown cell");
         assertThat(TtlabMetadata.of(nb.cells().get(1), "nb.ipynb").role()).isEqualTo(Optional.of(CellRole.LOCKED));
+    }
+
+    @Test
+    void aWrongAnswerSaysItsExerciseAndMistake() throws Exception {
+        TtlabMetadata m = read("{\"exercise\": \"e\", \"role\": \"wrong-answer\", \"mistake\": \" forgets the 1/N \","
+                + " \"replaces\": \"sol-2\", \"also-affects\": [\"f\", \"g.h\"]}");
+        assertThat(m.wrongAnswer()).contains(new TtlabMetadata.WrongAnswer("forgets the 1/N", Optional.of("sol-2"),
+                java.util.List.of("f", "g.h")));
+        assertThat(read("{\"exercise\": \"e\", \"role\": \"wrong-answer\", \"mistake\": \"m\"}").wrongAnswer())
+                .contains(new TtlabMetadata.WrongAnswer("m", Optional.empty(), java.util.List.of()));
+        assertThat(read("{\"exercise\": \"e\", \"role\": \"solution\"}").wrongAnswer()).isEmpty();
+    }
+
+    @Test
+    void aWrongAnswerIsCheckedLikeTheOtherKeys() {
+        assertThat(problem("{\"exercise\": \"e\", \"role\": \"wrong-answer\"}")).startsWith("a wrong-answer cell says what its mistake is");
+        assertThat(problem("{\"exercise\": \"e\", \"role\": \"wrong-answer\", \"mistake\": \" \"}")).startsWith("a wrong-answer cell says what its mistake is");
+        assertThat(problem("{\"role\": \"wrong-answer\", \"mistake\": \"m\"}")).startsWith("a wrong-answer cell needs the id of the exercise");
+        assertThat(problem("{\"exercise\": \"e\", \"points\": 1, \"role\": \"wrong-answer\", \"mistake\": \"m\"}"))
+                .isEqualTo("a wrong-answer cell declares no points (the exercise's solution cell does)");
+        assertThat(problem("{\"exercise\": \"e\", \"role\": \"wrong-answer\", \"mistake\": \"m\", \"replaces\": 3}"))
+                .isEqualTo("\"replaces\" must be the id of a solution cell, not 3");
+        assertThat(problem("{\"exercise\": \"e\", \"role\": \"wrong-answer\", \"mistake\": \"m\", \"also-affects\": \"f\"}"))
+                .startsWith("\"also-affects\" must be a list of exercise ids");
+        assertThat(problem("{\"exercise\": \"e\", \"role\": \"solution\", \"mistake\": \"m\"}"))
+                .isEqualTo("\"mistake\" belongs to wrong-answer cells (this cell's role is \"solution\")");
+        assertThat(problem("{\"replaces\": \"s\"}")).isEqualTo("\"replaces\" belongs to wrong-answer cells (this cell's role is not set)");
     }
 }

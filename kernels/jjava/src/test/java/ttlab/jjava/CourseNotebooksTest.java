@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The exercise masters, cell by cell, on a JJava-like kernel with the extension: every cell runs,
  * and every check(...) shows its table with all tests passed. Cells that start with a magic
- * ({@code %time}) are JJava's own business and are left out.
+ * ({@code %time}) are JJava's own business and are left out, and so are a master's wrong
+ * answers (role {@code wrong-answer}), which no student copy holds.
  */
 class CourseNotebooksTest {
 
@@ -66,12 +67,18 @@ class CourseNotebooksTest {
         List<String> cells = new ArrayList<>();
         for (JsonElement cell : json.getAsJsonArray("cells")) {
             JsonObject c = cell.getAsJsonObject();
-            if (c.get("cell_type").getAsString().equals("code")) {
+            if (c.get("cell_type").getAsString().equals("code") && !isWrongAnswer(c)) {
                 StringBuilder source = new StringBuilder();
                 c.getAsJsonArray("source").forEach(line -> source.append(line.getAsString()));
                 cells.add(source.toString());
             }
         }
         return cells;
+    }
+
+    private static boolean isWrongAnswer(JsonObject cell) {
+        JsonObject metadata = cell.getAsJsonObject("metadata");
+        JsonObject ttlab = metadata == null ? null : metadata.getAsJsonObject("ttlab");
+        return ttlab != null && ttlab.has("role") && ttlab.get("role").getAsString().equals("wrong-answer");
     }
 }

@@ -66,6 +66,7 @@ final class ResultsWriter {
         extra.add("problems", strings(result.problems()));
         extra.add("api_flags", flags(result.flags()));
         extra.addProperty("network_isolation", result.networkIsolation());
+        extra.addProperty("sandbox", result.sandbox());
         extra.add("exercises", exercises(result));
         root.add("extra_data", extra);
         return root;
@@ -178,6 +179,9 @@ final class ResultsWriter {
         }
         if (!result.networkIsolation()) {
             text.append("Note: this machine could not cut the grading process off the network.\n");
+        }
+        if (!result.sandbox().startsWith("bubblewrap")) {
+            text.append("Note: graded without a sandbox (").append(result.sandbox()).append(").\n");
         }
         return text.toString();
     }

@@ -44,7 +44,7 @@ final class SubmissionGrader {
         } catch (RuntimeException | Error e) {
             return new SubmissionResult(submission.id(), submission.file().toString(), masterOf(submission).toString(),
                     List.of(), List.of("the grader failed on this submission: " + e), List.of(),
-                    NetworkIsolation.available(), false, Duration.ZERO, "");
+                    Sandbox.here().networkIsolated(), Sandbox.here().description(), false, Duration.ZERO, "");
         }
     }
 
@@ -52,11 +52,12 @@ final class SubmissionGrader {
         long start = System.nanoTime();
         Path masterFile = masterOf(submission);
         String subName = submission.file().toString();
-        boolean isolated = NetworkIsolation.available();
+        boolean isolated = Sandbox.here().networkIsolated();
+        String sandbox = Sandbox.here().description();
         MasterCatalog.Loaded loaded = masters.load(masterFile);
         if (loaded.master() == null) {
             return new SubmissionResult(submission.id(), subName, masterFile.toString(), List.of(),
-                    List.of(loaded.problem()), List.of(), isolated, false, since(start), "");
+                    List.of(loaded.problem()), List.of(), isolated, sandbox, false, since(start), "");
         }
         Master master = loaded.master();
         Notebook notebook;
@@ -65,7 +66,7 @@ final class SubmissionGrader {
         } catch (NotebookException | IOException e) {
             String problem = "the notebook could not be read: " + e.getMessage();
             return new SubmissionResult(submission.id(), subName, master.name(),
-                    TestRows.notRun(master, "not run: " + problem), List.of(problem), List.of(), isolated, true,
+                    TestRows.notRun(master, "not run: " + problem), List.of(problem), List.of(), isolated, sandbox, true,
                     since(start), "");
         }
         ReplayPlan plan = ReplayPlan.of(master, notebook, options.maxCellBytes());
@@ -77,7 +78,7 @@ final class SubmissionGrader {
         } catch (IOException e) {
             String problem = "the grader could not run this submission: " + e.getMessage();
             return new SubmissionResult(submission.id(), subName, master.name(),
-                    TestRows.notRun(master, "not run: " + problem), List.of(problem), flags, isolated, true,
+                    TestRows.notRun(master, "not run: " + problem), List.of(problem), flags, isolated, sandbox, true,
                     since(start), "");
         }
         List<String> problems = new ArrayList<>(plan.problems());
@@ -85,7 +86,7 @@ final class SubmissionGrader {
         problems.addAll(cellProblems(master, plan, log, options.cellLimit()));
         problems.addAll(log.notes());
         List<GradedTest> tests = TestRows.of(master, log, plan, problems);
-        return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, flags, isolated, true,
+        return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, flags, isolated, sandbox, true,
                 since(start), runs.workerOutput());
     }
 

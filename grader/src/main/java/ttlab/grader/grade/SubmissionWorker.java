@@ -14,7 +14,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The child process that grades one submission: {@code java ttlab.grader.grade.SubmissionWorker
- * REQUEST.json}. It replays the student's cells through the kernel's cell engine, evaluates the
+ * The child process that grades one submission: {@code java ttlab.grader.grade.SubmissionWorker},
+ * with its {@link WorkerRequest} as JSON on standard input. It replays the student's cells through the kernel's cell engine, evaluates the
  * master's test cells, runs each test class with JUnit, and appends what happens to the report
  * file as it goes. The parent starts it with a capped heap, watches its time, and reads the
  * report, so this process may die at any point (the submission may call {@code System.exit})
@@ -57,9 +56,12 @@ public final class SubmissionWorker {
         ParentWatch.start(EXIT_ORPHANED);
         int status = 0;
         try {
+            // Read whole before any submitted code runs; standard input is then at its end, as
+            // nothing answers a Scanner during grading.
             WorkerRequest request = WorkerReport.JSON.fromJson(
-                    Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), WorkerRequest.class);
-            WorkerReport report = WorkerReport.append(Path.of(request.report()));
+                    new String(System.in.readAllBytes(), StandardCharsets.UTF_8), WorkerRequest.class);
+            WorkerReport report = WorkerReport.append(Path.of(request.report()),
+                    java.util.HexFormat.of().parseHex(request.reportKey()));
             try {
                 new SubmissionWorker(request, report).run();
             } catch (Throwable t) {

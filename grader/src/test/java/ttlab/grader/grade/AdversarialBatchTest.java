@@ -68,7 +68,9 @@ class AdversarialBatchTest {
             assertThat(results.get("max_score").getAsDouble()).as(name).isEqualTo(5.0);
             assertThat(results.getAsJsonObject("extra_data").get("submission").getAsString()).isEqualTo(name + "--01-warmup");
             assertThat(results.getAsJsonObject("extra_data").get("network_isolation").getAsBoolean())
-                    .isEqualTo(NetworkIsolation.available());
+                    .isEqualTo(Sandbox.here().networkIsolated());
+            assertThat(results.getAsJsonObject("extra_data").get("sandbox").getAsString())
+                    .isEqualTo(Sandbox.here().description());
             assertThat(printed).contains(name + "--01-warmup");
         }
     }

@@ -61,6 +61,7 @@ final class GradingLog {
                     blame(className(e.unit()), e.culpritClass(), e.culpritMethod(), e.message());
                     break;
                 case WorkerEvent.OUTPUT_CAPPED:
+                case WorkerEvent.NOTE:
                     notes.add(e.message());
                     break;
                 default:

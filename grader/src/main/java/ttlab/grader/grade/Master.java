@@ -56,6 +56,7 @@ final class Master {
     private final Map<String, MasterCell> byId;
     private final Map<String, Optional<BigDecimal>> exercisePoints;
     private final TestInventory inventory;
+    private final ReservedNames reservedNames;
 
     private Master(String name, List<MasterCell> cells, Map<String, Optional<BigDecimal>> exercisePoints) {
         this.name = name;
@@ -65,6 +66,7 @@ final class Master {
         this.byId = Collections.unmodifiableMap(index);
         this.exercisePoints = Collections.unmodifiableMap(exercisePoints);
         this.inventory = TestInventory.of(this);
+        this.reservedNames = ReservedNames.of(this);
     }
 
     /** Reads and checks a master as {@code assign} does; {@code name} (its path) prefixes errors. */
@@ -142,5 +144,10 @@ final class Master {
 
     TestInventory inventory() {
         return inventory;
+    }
+
+    /** The names its tests need as it means them, and its locked cells to evaluate again before them. */
+    ReservedNames reservedNames() {
+        return reservedNames;
     }
 }

@@ -89,7 +89,12 @@ public final class SubmissionWorker {
                     null, null, null, null, null));
         }
         ThreadWatchdog.start(request.maxThreads(), report, running, engine.withShell(shell -> Thread.currentThread()));
+        Set<Snippet> beforeReplay = AddedSnippets.before(engine);
         for (WorkerRequest.ReplayStep step : request.replay()) {
+            replay(step);
+        }
+        setAsideReservedNames(beforeReplay);
+        for (WorkerRequest.ReplayStep step : request.restore()) {
             replay(step);
         }
         List<Class<?>> classes = new ArrayList<>();
@@ -131,6 +136,42 @@ public final class SubmissionWorker {
         List<String> notes = new ArrayList<>(outcome.notes());
         notes.addAll(outcome.result().notes());
         report.write(cellEvent(WorkerEvent.CELL, step.unit(), outcome.result(), notes, null));
+    }
+
+    /**
+     * Drops the submission's declarations and single imports whose names the tests need as the
+     * master means them ({@link ReservedNames}), and says so.
+     */
+    private void setAsideReservedNames(Set<Snippet> beforeReplay) {
+        Set<String> reserved = new HashSet<>(request.reservedNames());
+        List<String> notes = engine.withShell(shell -> {
+            List<String> dropped = new ArrayList<>();
+            for (Snippet s : shell.snippets().toList()) {
+                String name = s instanceof jdk.jshell.DeclarationSnippet d ? d.name()
+                        : s instanceof jdk.jshell.ImportSnippet i ? i.name() : null;
+                if (beforeReplay.contains(s) || name == null || !reserved.contains(name) || !shell.status(s).isActive()) {
+                    continue;
+                }
+                shell.drop(s);
+                if (isCourseCode(s.source())) {
+                    continue; // the locked cell itself, as the course wrote it: evaluated again below
+                }
+                String cell = running.cellOf(s.id());
+                dropped.add("your " + (s instanceof jdk.jshell.ImportSnippet ? "import of " : "declaration of ") + name
+                        + (cell == null ? "" : " (" + cell + ")") + " was set aside while the tests ran: the tests use "
+                        + name + " as the course means it (JUnit, AssertJ, the JDK or the course's own helpers);"
+                        + " give yours another name");
+            }
+            return dropped;
+        });
+        for (String note : new java.util.LinkedHashSet<>(notes)) {
+            report.write(WorkerEvent.message(WorkerEvent.NOTE, "names", note));
+        }
+    }
+
+    private boolean isCourseCode(String source) {
+        String code = source.strip();
+        return request.restore().stream().anyMatch(step -> step.code().contains(code));
     }
 
     /** Evaluates a master's test cell and returns the classes it declared that can run. */

@@ -31,6 +31,8 @@ record WorkerEvent(String event, String unit, String status, String message, Int
     static final String EXIT = "exit";
     /** The submission started too many threads; the worker ended itself. */
     static final String THREADS = "threads";
+    /** Something the submission's author should know (message), e.g. a declaration set aside for the tests. */
+    static final String NOTE = "note";
     /** The worker itself failed (message). */
     static final String WORKER_ERROR = "worker-error";
     /** Everything ran. */

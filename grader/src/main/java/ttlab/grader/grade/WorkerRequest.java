@@ -20,10 +20,13 @@ import java.util.List;
  * @param maxThreads      live threads beyond which the worker ends itself (a thread bomb)
  * @param report          the file the worker appends its {@link WorkerEvent}s to
  * @param reportKey       the key, in hex, that signs each line of the report ({@link WorkerReport})
+ * @param reservedNames   names the submission's declarations may not hold while the tests run
+ *                        ({@link ReservedNames})
+ * @param restore         the master's locked cells, evaluated again after the set-aside
  */
 record WorkerRequest(List<ReplayStep> replay, List<TestCell> tests, List<String> skipClasses, List<String> runLast,
                      long cellLimitMillis, long testLimitMillis, long outputLimit, int maxThreads,
-                     String report, String reportKey) {
+                     String report, String reportKey, List<String> reservedNames, List<ReplayStep> restore) {
 
     /**
      * One cell to replay.

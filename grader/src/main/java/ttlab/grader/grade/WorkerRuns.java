@@ -153,7 +153,8 @@ final class WorkerRuns {
                 .map(test -> TestInventory.outer(test.substring(0, test.indexOf('#')))).distinct().toList();
         return new WorkerRequest(steps, tests, new ArrayList<>(log.settledClasses()), runLast,
                 options.cellLimit().toMillis(), options.testLimit().toMillis(), options.outputLimit(),
-                options.maxThreads(), report.toString(), java.util.HexFormat.of().formatHex(key));
+                options.maxThreads(), report.toString(), java.util.HexFormat.of().formatHex(key),
+                List.copyOf(master.reservedNames().reserved()), master.reservedNames().restore());
     }
 
     /** The cell's code with each quarantined test of it marked {@code @Disabled}. */

@@ -46,6 +46,8 @@ public final class SubmissionWorker {
     private final RunningCode running = new RunningCode();
     private CellEngine engine;
     private CellTimer timer;
+    private BytecodeAllowlist allowlist;
+    private int refusalsReported;
 
     private SubmissionWorker(WorkerRequest request, WorkerReport report) {
         this.request = request;
@@ -88,12 +90,16 @@ public final class SubmissionWorker {
             report.write(new WorkerEvent(WorkerEvent.CELL, "setup", "WARNINGS", null, null, warnings,
                     null, null, null, null, null));
         }
+        allowlist = new BytecodeAllowlist(request.forbidden());
+        ttlab.kernel.engine.ClassChecks.install(allowlist::check);
         ThreadWatchdog.start(request.maxThreads(), report, running, engine.withShell(shell -> Thread.currentThread()));
         Set<Snippet> beforeReplay = AddedSnippets.before(engine);
         for (WorkerRequest.ReplayStep step : request.replay()) {
             replay(step);
         }
         setAsideReservedNames(beforeReplay);
+        allowlist.trustNewSnippets(engine.withShell(shell -> shell.snippets()
+                .map(Snippet::id).filter(id -> id.matches("\\d+")).mapToInt(Integer::parseInt).max().orElse(0) + 1));
         for (WorkerRequest.ReplayStep step : request.restore()) {
             replay(step);
         }
@@ -135,6 +141,7 @@ public final class SubmissionWorker {
         }
         List<String> notes = new ArrayList<>(outcome.notes());
         notes.addAll(outcome.result().notes());
+        notes.addAll(newRefusals());
         report.write(cellEvent(WorkerEvent.CELL, step.unit(), outcome.result(), notes, null));
     }
 
@@ -167,6 +174,19 @@ public final class SubmissionWorker {
         for (String note : new java.util.LinkedHashSet<>(notes)) {
             report.write(WorkerEvent.message(WorkerEvent.NOTE, "names", note));
         }
+    }
+
+    /** What the allowlist refused since the last call, as notes on the cell that declared it. */
+    private List<String> newRefusals() {
+        List<BytecodeAllowlist.Refusal> all = allowlist.refusals();
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>(); // a class JShell recompiles is refused again
+        for (BytecodeAllowlist.Refusal r : all.subList(refusalsReported, all.size())) {
+            notes.add(r.api() + " (" + r.category() + ") may not be used in graded code: "
+                    + BytecodeAllowlist.describe(r.className().replace('.', '/'), r.method()).substring(3)
+                    + " fails when called");
+        }
+        refusalsReported = all.size();
+        return new ArrayList<>(notes);
     }
 
     private boolean isCourseCode(String source) {

@@ -23,10 +23,12 @@ import java.util.List;
  * @param reservedNames   names the submission's declarations may not hold while the tests run
  *                        ({@link ReservedNames})
  * @param restore         the master's locked cells, evaluated again after the set-aside
+ * @param forbidden       the course library's calls the master forbids ({@link BytecodeAllowlist})
  */
 record WorkerRequest(List<ReplayStep> replay, List<TestCell> tests, List<String> skipClasses, List<String> runLast,
                      long cellLimitMillis, long testLimitMillis, long outputLimit, int maxThreads,
-                     String report, String reportKey, List<String> reservedNames, List<ReplayStep> restore) {
+                     String report, String reportKey, List<String> reservedNames, List<ReplayStep> restore,
+                     List<String> forbidden) {
 
     /**
      * One cell to replay.

@@ -154,7 +154,7 @@ final class WorkerRuns {
         return new WorkerRequest(steps, tests, new ArrayList<>(log.settledClasses()), runLast,
                 options.cellLimit().toMillis(), options.testLimit().toMillis(), options.outputLimit(),
                 options.maxThreads(), report.toString(), java.util.HexFormat.of().formatHex(key),
-                List.copyOf(master.reservedNames().reserved()), master.reservedNames().restore());
+                List.copyOf(master.reservedNames().reserved()), master.reservedNames().restore(), master.forbidden());
     }
 
     /** The cell's code with each quarantined test of it marked {@code @Disabled}. */

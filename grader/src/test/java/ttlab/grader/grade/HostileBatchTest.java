@@ -50,7 +50,13 @@ class HostileBatchTest {
     @BeforeAll
     static void gradeAll() throws Exception {
         solutions = tmp.resolve("solutions");
-        WarmupNotebooks.write(solutions, WarmupNotebooks.NAME, WarmupNotebooks.masterBytes());
+        JsonObject master = WarmupNotebooks.master();
+        JsonObject ttlab = new JsonObject();
+        JsonArray forbid = new JsonArray();
+        forbid.add("ttlab.course.Vectors.sum"); // would compute the mean's sum for the student
+        ttlab.add("forbid", forbid);
+        master.getAsJsonObject("metadata").add("ttlab", ttlab);
+        WarmupNotebooks.write(solutions, WarmupNotebooks.NAME, master);
         out = tmp.resolve("out");
         outside = Path.of("/tmp", TOKEN);
         listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
@@ -100,9 +106,31 @@ class HostileBatchTest {
         return nb;
     }
 
+    /** Square right, mean right but computed with {@code body}'s disallowed help: only mean fails. */
+    private static JsonObject meanWith(String body) {
+        JsonObject nb = correct();
+        setSource(nb, "mean-solution", "static double mean(double[] xs) {\n" + body.indent(4)
+                + "    return Arrays.stream(xs).sum() / xs.length;\n}");
+        return nb;
+    }
+
+    /**
+     * What each case scores: the wrong answers' {@value #WRONG}; 2 for square alone; 0 where square
+     * answers right only if a leak worked (its file or network use is refused, so it throws).
+     */
+    static double expected(String name) {
+        return name.equals("honest-correct") || name.equals("honest-library") ? 5.0
+                : name.startsWith("mean-") ? 2.0
+                : name.startsWith("read-") || name.startsWith("loopback-") ? 0.0 : WRONG;
+    }
+
     private static void cases() {
         CASES.put("honest-correct", correct());
         CASES.put("honest-wrong", wrong());
+        JsonObject library = correct();
+        setSource(library, "mean-solution", "static double mean(double[] xs) {\n"
+                + "    return Vectors.dot(xs, Vectors.filled(xs.length, 1)) / xs.length;\n}");
+        CASES.put("honest-library", library); // a library call the set does not forbid
         // 1. names the tests use, shadowed
         CASES.put("shadow-test-annotation", wrongWith("try-square", "@interface Test {}"));
         CASES.put("shadow-test-with-extension", wrongWith("try-square", """
@@ -176,6 +204,34 @@ class HostileBatchTest {
                     new ProcessBuilder("setsid", "sh", "-c", "sleep 120; touch %s").start();
                 } catch (IOException e) {
                 }""".formatted(outside)));
+        // 6. what graded code may not use, however it is spelled
+        CASES.put("mean-runtime-in-a-variable", meanWith("""
+                var rt = Runtime.getRuntime();
+                try {
+                    rt.exec(new String[] {"true"}).waitFor();
+                } catch (Exception e) {
+                }"""));
+        CASES.put("mean-halt-by-method-reference", meanWith("""
+                java.util.function.IntConsumer stop = Runtime.getRuntime()::halt;
+                if (xs.length == 99) {
+                    stop.accept(0);
+                }"""));
+        CASES.put("mean-loadClass-getMethod", meanWith("""
+                try {
+                    Class<?> c = ClassLoader.getSystemClassLoader().loadClass("java.lang.StrictMath");
+                    c.getMethod("abs", double.class);
+                } catch (ReflectiveOperationException e) {
+                }"""));
+        CASES.put("mean-forbidden-library-call", meanWith("""
+                if (xs.length > 0) {
+                    return Vectors.sum(xs) / xs.length;
+                }"""));
+        CASES.put("forge-by-reflection", wrongWith("try-square", """
+                try {
+                    Class<?> report = Class.forName("ttlab.grader.grade.WorkerReport");
+                    System.out.println(report.getDeclaredMethods().length);
+                } catch (ReflectiveOperationException e) {
+                }"""));
         CASES.put("loopback-network", rightIf("""
                 static boolean connects() {
                     try (var s = new java.net.Socket("127.0.0.1", %d)) {
@@ -189,17 +245,18 @@ class HostileBatchTest {
     @Test
     void honestNeighboursScoreExactly() throws IOException {
         assertThat(score("honest-correct")).isEqualTo(5.0);
+        assertThat(score("honest-library")).isEqualTo(5.0);
         assertThat(score("honest-wrong")).isEqualTo(WRONG);
         assertThat(problems("honest-correct")).isEmpty();
     }
 
     @Test
-    void everyAttackScoresWhatTheWrongAnswersEarnAndTheMaximumStays() throws IOException {
+    void everyAttackScoresWhatItsHonestPartEarnsAndTheMaximumStays() throws IOException {
         for (String name : CASES.keySet()) {
             if (name.startsWith("honest")) {
                 continue;
             }
-            assertThat(score(name)).as(name).isEqualTo(WRONG);
+            assertThat(score(name)).as(name).isEqualTo(expected(name));
             assertThat(results(name).get("max_score").getAsDouble()).as(name).isEqualTo(5.0);
             assertThat(tests(name)).as(name).hasSize(8);
         }
@@ -214,10 +271,27 @@ class HostileBatchTest {
     }
 
     @Test
-    void forgedReportLinesAreIgnoredAndSaidSo() throws IOException {
-        if (Sandbox.here().confined()) {
-            assertThat(problems("forge-report-lines")).anyMatch(p -> p.contains("were not its own"));
-        }
+    void disallowedUsesSayWhatAndWhere() throws IOException {
+        assertThat(problems("mean-runtime-in-a-variable")).anyMatch(p -> p.startsWith("cell 'mean-solution'")
+                && p.contains("java.lang.Runtime.exec (process) may not be used in graded code: mean fails when called"));
+        assertThat(problems("mean-halt-by-method-reference")).anyMatch(p -> p.contains("java.lang.Runtime.halt"));
+        assertThat(problems("mean-loadClass-getMethod")).anyMatch(p -> p.contains("java.lang.ClassLoader"));
+        assertThat(problems("mean-forbidden-library-call"))
+                .anyMatch(p -> p.contains("ttlab.course.Vectors.sum (forbidden-by-exercise)"));
+        assertThat(problems("forge-by-reflection")).anyMatch(p -> p.contains("java.lang.Class.forName (reflection)"));
+        JsonObject three = tests("mean-runtime-in-a-variable").stream()
+                .filter(t -> t.get("name").getAsString().contains("three")).findFirst().orElseThrow();
+        assertThat(three.get("output").getAsString()).contains("java.lang.Runtime.exec may not be used in graded code (in mean)");
+        assertThat(problems("honest-library")).isEmpty();
+    }
+
+    @Test
+    void leaksAndDamageAreRefusedBeforeTheSandboxIsReached() throws IOException {
+        assertThat(problems("forge-report-lines")).anyMatch(p -> p.contains("(file-io) may not be used"));
+        assertThat(problems("read-master")).anyMatch(p -> p.contains("(file-io) may not be used"));
+        assertThat(problems("write-outside")).anyMatch(p -> p.contains("(file-io) may not be used"));
+        assertThat(problems("setsid-background")).anyMatch(p -> p.contains("java.lang.ProcessBuilder"));
+        assertThat(problems("loopback-network")).anyMatch(p -> p.contains("java.net.Socket (network)"));
     }
 
     @Test

@@ -171,9 +171,9 @@ final class ResultsWriter {
             }
         }
         if (!result.flags().isEmpty()) {
-            text.append("APIs outside the course's allowance (for information; the score is unchanged):\n");
+            text.append("APIs outside the course's allowance (\"refused:\" ones made the method that used them fail; the others are for information):\n");
             for (ApiScanner.ApiFlag f : result.flags()) {
-                text.append("  - ").append(ReplayPlan.label(f.cell())).append(" line ").append(f.line()).append(": ")
+                text.append("  - ").append(ReplayPlan.label(f.cell())).append(f.line() > 0 ? " line " + f.line() : "").append(": ")
                         .append(f.api()).append(" (").append(f.category()).append(")\n");
             }
         }

@@ -86,8 +86,26 @@ final class SubmissionGrader {
         problems.addAll(cellProblems(master, plan, log, options.cellLimit()));
         problems.addAll(log.notes());
         List<GradedTest> tests = TestRows.of(master, log, plan, problems);
-        return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, flags, isolated, sandbox, true,
+        List<ApiScanner.ApiFlag> allFlags = new ArrayList<>(flags);
+        allFlags.addAll(refusedFlags(plan, log));
+        return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, allFlags, isolated, sandbox, true,
                 since(start), runs.workerOutput());
+    }
+
+    /**
+     * The allowlist's refusals as flags: category "refused:" and the allowlist's category, the API,
+     * and where (line 0: bytecode knows the method, not the cell's line).
+     */
+    private static List<ApiScanner.ApiFlag> refusedFlags(ReplayPlan plan, GradingLog log) {
+        List<ApiScanner.ApiFlag> flags = new ArrayList<>();
+        for (WorkerEvent e : log.refusals()) {
+            String id = e.unit().substring(e.unit().indexOf(':') + 1).replaceFirst("#\\d+$", "");
+            int number = plan.authored().stream().filter(c -> c.id().equals(id)).mapToInt(ApiScanner.StudentCell::number)
+                    .findFirst().orElse(0);
+            String where = e.notes() == null || e.notes().isEmpty() ? "" : e.notes().get(0);
+            flags.add(new ApiScanner.ApiFlag(id, number, 0, "refused:" + e.status(), e.message(), where));
+        }
+        return flags;
     }
 
     private Notebook read(Path file) throws IOException, NotebookException {

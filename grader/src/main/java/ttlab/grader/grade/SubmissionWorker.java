@@ -141,7 +141,7 @@ public final class SubmissionWorker {
         }
         List<String> notes = new ArrayList<>(outcome.notes());
         notes.addAll(outcome.result().notes());
-        notes.addAll(newRefusals());
+        notes.addAll(newRefusals(step.unit()));
         report.write(cellEvent(WorkerEvent.CELL, step.unit(), outcome.result(), notes, null));
     }
 
@@ -177,13 +177,16 @@ public final class SubmissionWorker {
     }
 
     /** What the allowlist refused since the last call, as notes on the cell that declared it. */
-    private List<String> newRefusals() {
+    private List<String> newRefusals(String unit) {
         List<BytecodeAllowlist.Refusal> all = allowlist.refusals();
         java.util.Set<String> notes = new java.util.LinkedHashSet<>(); // a class JShell recompiles is refused again
         for (BytecodeAllowlist.Refusal r : all.subList(refusalsReported, all.size())) {
-            notes.add(r.api() + " (" + r.category() + ") may not be used in graded code: "
-                    + BytecodeAllowlist.describe(r.className().replace('.', '/'), r.method()).substring(3)
-                    + " fails when called");
+            String where = BytecodeAllowlist.describe(r.className().replace('.', '/'), r.method());
+            if (notes.add(r.api() + " (" + r.category() + ") may not be used in graded code: " + where.substring(3)
+                    + " fails when called")) {
+                report.write(new WorkerEvent(WorkerEvent.REFUSED, unit, r.category(), r.api(), null, List.of(where),
+                        null, null, null, null, null));
+            }
         }
         refusalsReported = all.size();
         return new ArrayList<>(notes);

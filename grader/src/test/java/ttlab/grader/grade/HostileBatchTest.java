@@ -283,6 +283,21 @@ class HostileBatchTest {
                 .filter(t -> t.get("name").getAsString().contains("three")).findFirst().orElseThrow();
         assertThat(three.get("output").getAsString()).contains("java.lang.Runtime.exec may not be used in graded code (in mean)");
         assertThat(problems("honest-library")).isEmpty();
+        // the results' flags come from the bytecode too, so the method reference is flagged
+        assertThat(flags("mean-halt-by-method-reference"))
+                .contains("mean-solution:refused:process:java.lang.Runtime.halt:in mean");
+        assertThat(flags("mean-forbidden-library-call"))
+                .contains("mean-solution:refused:forbidden-by-exercise:ttlab.course.Vectors.sum:in mean");
+    }
+
+    private static List<String> flags(String name) throws IOException {
+        List<String> flags = new ArrayList<>();
+        for (JsonElement e : results(name).getAsJsonObject("extra_data").getAsJsonArray("api_flags")) {
+            JsonObject f = e.getAsJsonObject();
+            flags.add(f.get("cell").getAsString() + ":" + f.get("category").getAsString() + ":"
+                    + f.get("api").getAsString() + ":" + f.get("code").getAsString());
+        }
+        return flags;
     }
 
     @Test

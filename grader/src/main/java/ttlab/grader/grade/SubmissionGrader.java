@@ -85,7 +85,8 @@ final class SubmissionGrader {
         log.setupWarnings().forEach(w -> problems.add("the grader's set-up: " + w));
         problems.addAll(cellProblems(master, plan, log, options.cellLimit()));
         problems.addAll(log.notes());
-        List<GradedTest> tests = TestRows.of(master, log, plan, problems);
+        List<GradedTest> tests = notCounted(TestRows.of(master, log, plan, problems),
+                SignatureCheck.check(master, plan.authored()), problems);
         List<ApiScanner.ApiFlag> allFlags = new ArrayList<>(flags);
         allFlags.addAll(refusedFlags(plan, log));
         return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, allFlags, isolated, sandbox, true,
@@ -96,6 +97,26 @@ final class SubmissionGrader {
      * The allowlist's refusals as flags: category "refused:" and the allowlist's category, the API,
      * and where (line 0: bytecode knows the method, not the cell's line).
      */
+    /** The tests of an exercise whose method the submission declares with another signature fail. */
+    private static List<GradedTest> notCounted(List<GradedTest> tests, List<SignatureCheck.Mismatch> mismatches,
+                                               List<String> problems) {
+        if (mismatches.isEmpty()) {
+            return tests;
+        }
+        java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+        for (SignatureCheck.Mismatch m : mismatches) {
+            why.putIfAbsent(m.exercise(), m.message());
+            problems.add(m.message().substring("not counted: ".length()));
+        }
+        List<GradedTest> out = new ArrayList<>();
+        for (GradedTest t : tests) {
+            String reason = why.get(t.exercise());
+            out.add(reason == null || !t.passed() ? t : new GradedTest(t.exercise(), t.className(), t.methodName(),
+                    t.displayName(), GradedTest.FAILED, reason, t.maxPoints(), t.hidden()));
+        }
+        return out;
+    }
+
     private static List<ApiScanner.ApiFlag> refusedFlags(ReplayPlan plan, GradingLog log) {
         List<ApiScanner.ApiFlag> flags = new ArrayList<>();
         for (WorkerEvent e : log.refusals()) {

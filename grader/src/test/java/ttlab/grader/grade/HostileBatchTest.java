@@ -121,7 +121,8 @@ class HostileBatchTest {
     static double expected(String name) {
         return name.equals("honest-correct") || name.equals("honest-library") ? 5.0
                 : name.startsWith("mean-") ? 2.0
-                : name.startsWith("read-") || name.startsWith("loopback-") ? 0.0 : WRONG;
+                : name.startsWith("read-") || name.startsWith("loopback-") || name.equals("changed-return-type") ? 0.0
+                : WRONG;
     }
 
     private static void cases() {
@@ -155,6 +156,13 @@ class HostileBatchTest {
                 static Lenient assertThat(Object actual) {
                     return new Lenient();
                 }"""));
+        JsonObject yesMan = wrongWith("try-square", """
+                class YesMan {
+                    @Override public boolean equals(Object other) { return true; }
+                    @Override public int hashCode() { return 0; }
+                }""");
+        setSource(yesMan, "square-solution", "static Object square(int x) {\n    return new YesMan();\n}");
+        CASES.put("changed-return-type", yesMan); // assertThat(square(3)).isEqualTo(9L) would pass
         CASES.put("redefine-locked-helper", wrongWith("mean-solution", "static final double EPS = 1e9;"));
         // 2. forged results: unsigned lines appended to the report, found through /proc/self/fd
         CASES.put("forge-report-lines", wrongWith("try-square", """
@@ -268,6 +276,8 @@ class HostileBatchTest {
                 && p.contains("set aside while the tests ran"));
         assertThat(problems("shadow-assertThat")).anyMatch(p -> p.contains("declaration of assertThat"));
         assertThat(problems("redefine-locked-helper")).anyMatch(p -> p.contains("declaration of EPS"));
+        assertThat(problems("changed-return-type")).contains("cell 'square-solution' declares square as"
+                + " Object square(int), but the exercise asks for long square(int); keep the signature of the stub");
     }
 
     @Test

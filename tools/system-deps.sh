@@ -5,10 +5,11 @@
 #   python3-venv                  for the project's .venv
 #   postgresql                    the submission service's queue tests against a real PostgreSQL server
 #   jupyterhub                    the local JupyterHub test (tests/hub): the hub and its proxy
+#   bubblewrap                    the grading sandbox (./ttlab grade, ./ttlab serve): workers in their own namespaces
 # Installs what is missing (as root, or with sudo); prints what to do otherwise.
 set -euo pipefail
 
-packages=(chromium chromium-driver python3-jupyter-kernel-test python3-venv postgresql jupyterhub)
+packages=(chromium chromium-driver python3-jupyter-kernel-test python3-venv postgresql jupyterhub bubblewrap)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

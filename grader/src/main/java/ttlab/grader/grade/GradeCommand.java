@@ -40,9 +40,9 @@ public final class GradeCommand {
             err.println("ttlab grade: no notebooks (*.ipynb) found in " + options.submissions());
             return 2;
         }
-        if (!NetworkIsolation.available()) {
-            err.println("ttlab grade: warning: 'unshare --net' does not work on this machine; grading without"
-                    + " network isolation (results.json says \"network_isolation\": false)");
+        if (!Sandbox.here().confined()) {
+            err.println("ttlab grade: warning: grading without a sandbox: " + Sandbox.here().description()
+                    + " (results.json says so in \"sandbox\")");
         }
         List<BatchGrader.Line> lines;
         try {

@@ -16,6 +16,7 @@ record GradedTest(String exercise, String className, String methodName, String d
     static final String PASSED = "PASSED";
     static final String NOT_RUN = "NOT_RUN";
     static final String ERROR = "ERROR";
+    static final String FAILED = "FAILED";
 
     boolean passed() {
         return PASSED.equals(outcome);

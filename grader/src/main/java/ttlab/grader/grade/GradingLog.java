@@ -26,6 +26,7 @@ final class GradingLog {
     private final Map<String, String> quarantined = new LinkedHashMap<>();
     private final Map<String, String> skippedUnits = new LinkedHashMap<>();
     private final Set<String> notes = new LinkedHashSet<>();
+    private final Map<String, WorkerEvent> refusals = new LinkedHashMap<>();
     private final List<String> setupWarnings = new ArrayList<>();
     private String unfinished;
     private boolean newQuarantine;
@@ -60,7 +61,11 @@ final class GradingLog {
                 case WorkerEvent.CLASS_ABORTED:
                     blame(className(e.unit()), e.culpritClass(), e.culpritMethod(), e.message());
                     break;
+                case WorkerEvent.REFUSED:
+                    refusals.putIfAbsent(e.unit() + "|" + e.message() + "|" + e.notes(), e);
+                    break;
                 case WorkerEvent.OUTPUT_CAPPED:
+                case WorkerEvent.NOTE:
                     notes.add(e.message());
                     break;
                 default:
@@ -155,6 +160,11 @@ final class GradingLog {
 
     Set<String> notes() {
         return Collections.unmodifiableSet(notes);
+    }
+
+    /** What the bytecode allowlist refused, once each, across workers. */
+    List<WorkerEvent> refusals() {
+        return List.copyOf(refusals.values());
     }
 
     List<String> setupWarnings() {

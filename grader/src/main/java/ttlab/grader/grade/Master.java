@@ -56,8 +56,12 @@ final class Master {
     private final Map<String, MasterCell> byId;
     private final Map<String, Optional<BigDecimal>> exercisePoints;
     private final TestInventory inventory;
+    private final ReservedNames reservedNames;
+    private final List<String> forbidden;
 
-    private Master(String name, List<MasterCell> cells, Map<String, Optional<BigDecimal>> exercisePoints) {
+    private Master(String name, List<MasterCell> cells, Map<String, Optional<BigDecimal>> exercisePoints,
+                   List<String> forbidden) {
+        this.forbidden = List.copyOf(forbidden);
         this.name = name;
         this.cells = Collections.unmodifiableList(cells);
         Map<String, MasterCell> index = new LinkedHashMap<>();
@@ -65,6 +69,7 @@ final class Master {
         this.byId = Collections.unmodifiableMap(index);
         this.exercisePoints = Collections.unmodifiableMap(exercisePoints);
         this.inventory = TestInventory.of(this);
+        this.reservedNames = ReservedNames.of(this);
     }
 
     /** Reads and checks a master as {@code assign} does; {@code name} (its path) prefixes errors. */
@@ -83,7 +88,50 @@ final class Master {
         }
         Map<String, Optional<BigDecimal>> points = new LinkedHashMap<>();
         master.graded().exercises().forEach(e -> points.put(e.id(), e.points()));
-        return new Master(name, cells, points);
+        return new Master(name, cells, points, forbidden(notebook, name));
+    }
+
+    /** Qualified names: a package, a class or a method, e.g. {@code ttlab.course.Vectors.dot}. */
+    private static final java.util.regex.Pattern QUALIFIED =
+            java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
+
+    /**
+     * The course library's calls that this set forbids in answers: {@code metadata.ttlab.forbid}
+     * of the notebook, a list of qualified names of packages, classes or methods.
+     */
+    private static List<String> forbidden(Notebook notebook, String name) throws NotebookException {
+        com.google.gson.JsonObject metadata = notebook.metadata();
+        if (metadata == null || !metadata.has("ttlab")) {
+            return List.of();
+        }
+        String usage = "metadata.ttlab.forbid of the notebook must be a list of qualified names of packages,"
+                + " classes or methods, e.g. [\"ttlab.course.Vectors.dot\", \"ttlab.course.attention\"]";
+        if (!metadata.get("ttlab").isJsonObject()) {
+            throw new NotebookException(name, "metadata.ttlab of the notebook must be an object");
+        }
+        com.google.gson.JsonObject ttlab = metadata.getAsJsonObject("ttlab");
+        for (String key : ttlab.keySet()) {
+            if (!key.equals("forbid")) {
+                throw new NotebookException(name, "unknown key \"" + key + "\" in metadata.ttlab of the notebook;"
+                        + " known: forbid");
+            }
+        }
+        if (!ttlab.get("forbid").isJsonArray()) {
+            throw new NotebookException(name, usage);
+        }
+        List<String> names = new ArrayList<>();
+        for (com.google.gson.JsonElement e : ttlab.getAsJsonArray("forbid")) {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !QUALIFIED.matcher(e.getAsString()).matches()) {
+                throw new NotebookException(name, usage + "; not " + e);
+            }
+            names.add(e.getAsString());
+        }
+        return names;
+    }
+
+    /** The course library's calls that answers may not use (metadata.ttlab.forbid). */
+    List<String> forbidden() {
+        return forbidden;
     }
 
     private static Set<Integer> hiddenLines(MasterNotebook master, GradedNotebook.GradedCell graded) {
@@ -142,5 +190,10 @@ final class Master {
 
     TestInventory inventory() {
         return inventory;
+    }
+
+    /** The names its tests need as it means them, and its locked cells to evaluate again before them. */
+    ReservedNames reservedNames() {
+        return reservedNames;
     }
 }

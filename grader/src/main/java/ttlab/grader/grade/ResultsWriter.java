@@ -66,6 +66,7 @@ final class ResultsWriter {
         extra.add("problems", strings(result.problems()));
         extra.add("api_flags", flags(result.flags()));
         extra.addProperty("network_isolation", result.networkIsolation());
+        extra.addProperty("sandbox", result.sandbox());
         extra.add("exercises", exercises(result));
         root.add("extra_data", extra);
         return root;
@@ -170,14 +171,17 @@ final class ResultsWriter {
             }
         }
         if (!result.flags().isEmpty()) {
-            text.append("APIs outside the course's allowance (for information; the score is unchanged):\n");
+            text.append("APIs outside the course's allowance (\"refused:\" ones made the method that used them fail; the others are for information):\n");
             for (ApiScanner.ApiFlag f : result.flags()) {
-                text.append("  - ").append(ReplayPlan.label(f.cell())).append(" line ").append(f.line()).append(": ")
+                text.append("  - ").append(ReplayPlan.label(f.cell())).append(f.line() > 0 ? " line " + f.line() : "").append(": ")
                         .append(f.api()).append(" (").append(f.category()).append(")\n");
             }
         }
         if (!result.networkIsolation()) {
             text.append("Note: this machine could not cut the grading process off the network.\n");
+        }
+        if (!result.sandbox().startsWith("bubblewrap")) {
+            text.append("Note: graded without a sandbox (").append(result.sandbox()).append(").\n");
         }
         return text.toString();
     }

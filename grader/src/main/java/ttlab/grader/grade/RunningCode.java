@@ -42,6 +42,11 @@ final class RunningCode {
         cellOfSnippet.put(id, label);
     }
 
+    /** The label of the cell that snippet {@code id} came from, or null. */
+    String cellOf(String id) {
+        return cellOfSnippet.get(id);
+    }
+
     /** Declares test methods as {@code Class#method}. */
     void addTestMethods(Iterable<String> methods) {
         for (String m : methods) {

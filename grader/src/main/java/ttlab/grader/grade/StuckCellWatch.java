@@ -1,8 +1,6 @@
 package ttlab.grader.grade;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,13 +18,13 @@ final class StuckCellWatch {
     /** How long past its limit a cell may stay open: stopping takes a moment, and so does javac. */
     static final Duration GRACE = Duration.ofSeconds(5);
 
-    private final Path report;
+    private final WorkerReport.Reader report;
     private final long allowedNanos;
     private long size = -1;
     private String open;
     private long openedAt;
 
-    StuckCellWatch(Path report, Duration cellLimit) {
+    StuckCellWatch(WorkerReport.Reader report, Duration cellLimit) {
         this.report = report;
         this.allowedNanos = cellLimit.plus(GRACE).toNanos();
     }
@@ -36,10 +34,10 @@ final class StuckCellWatch {
         long now = System.nanoTime();
         long current;
         try {
-            current = Files.exists(report) ? Files.size(report) : 0;
+            current = report.size();
             if (current != size) {
                 size = current;
-                String unit = openUnit(WorkerReport.read(report));
+                String unit = openUnit(report.read());
                 if (!Objects.equals(unit, open)) {
                     open = unit;
                     openedAt = now;

@@ -44,7 +44,7 @@ final class SubmissionGrader {
         } catch (RuntimeException | Error e) {
             return new SubmissionResult(submission.id(), submission.file().toString(), masterOf(submission).toString(),
                     List.of(), List.of("the grader failed on this submission: " + e), List.of(),
-                    NetworkIsolation.available(), false, Duration.ZERO, "");
+                    Sandbox.here().networkIsolated(), Sandbox.here().description(), false, Duration.ZERO, "");
         }
     }
 
@@ -52,11 +52,12 @@ final class SubmissionGrader {
         long start = System.nanoTime();
         Path masterFile = masterOf(submission);
         String subName = submission.file().toString();
-        boolean isolated = NetworkIsolation.available();
+        boolean isolated = Sandbox.here().networkIsolated();
+        String sandbox = Sandbox.here().description();
         MasterCatalog.Loaded loaded = masters.load(masterFile);
         if (loaded.master() == null) {
             return new SubmissionResult(submission.id(), subName, masterFile.toString(), List.of(),
-                    List.of(loaded.problem()), List.of(), isolated, false, since(start), "");
+                    List.of(loaded.problem()), List.of(), isolated, sandbox, false, since(start), "");
         }
         Master master = loaded.master();
         Notebook notebook;
@@ -65,7 +66,7 @@ final class SubmissionGrader {
         } catch (NotebookException | IOException e) {
             String problem = "the notebook could not be read: " + e.getMessage();
             return new SubmissionResult(submission.id(), subName, master.name(),
-                    TestRows.notRun(master, "not run: " + problem), List.of(problem), List.of(), isolated, true,
+                    TestRows.notRun(master, "not run: " + problem), List.of(problem), List.of(), isolated, sandbox, true,
                     since(start), "");
         }
         ReplayPlan plan = ReplayPlan.of(master, notebook, options.maxCellBytes());
@@ -77,16 +78,55 @@ final class SubmissionGrader {
         } catch (IOException e) {
             String problem = "the grader could not run this submission: " + e.getMessage();
             return new SubmissionResult(submission.id(), subName, master.name(),
-                    TestRows.notRun(master, "not run: " + problem), List.of(problem), flags, isolated, true,
+                    TestRows.notRun(master, "not run: " + problem), List.of(problem), flags, isolated, sandbox, true,
                     since(start), "");
         }
         List<String> problems = new ArrayList<>(plan.problems());
         log.setupWarnings().forEach(w -> problems.add("the grader's set-up: " + w));
         problems.addAll(cellProblems(master, plan, log, options.cellLimit()));
         problems.addAll(log.notes());
-        List<GradedTest> tests = TestRows.of(master, log, plan, problems);
-        return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, flags, isolated, true,
+        List<GradedTest> tests = notCounted(TestRows.of(master, log, plan, problems),
+                SignatureCheck.check(master, plan.authored()), problems);
+        List<ApiScanner.ApiFlag> allFlags = new ArrayList<>(flags);
+        allFlags.addAll(refusedFlags(plan, log));
+        return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, allFlags, isolated, sandbox, true,
                 since(start), runs.workerOutput());
+    }
+
+    /**
+     * The allowlist's refusals as flags: category "refused:" and the allowlist's category, the API,
+     * and where (line 0: bytecode knows the method, not the cell's line).
+     */
+    /** The tests of an exercise whose method the submission declares with another signature fail. */
+    private static List<GradedTest> notCounted(List<GradedTest> tests, List<SignatureCheck.Mismatch> mismatches,
+                                               List<String> problems) {
+        if (mismatches.isEmpty()) {
+            return tests;
+        }
+        java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+        for (SignatureCheck.Mismatch m : mismatches) {
+            why.putIfAbsent(m.exercise(), m.message());
+            problems.add(m.message().substring("not counted: ".length()));
+        }
+        List<GradedTest> out = new ArrayList<>();
+        for (GradedTest t : tests) {
+            String reason = why.get(t.exercise());
+            out.add(reason == null || !t.passed() ? t : new GradedTest(t.exercise(), t.className(), t.methodName(),
+                    t.displayName(), GradedTest.FAILED, reason, t.maxPoints(), t.hidden()));
+        }
+        return out;
+    }
+
+    private static List<ApiScanner.ApiFlag> refusedFlags(ReplayPlan plan, GradingLog log) {
+        List<ApiScanner.ApiFlag> flags = new ArrayList<>();
+        for (WorkerEvent e : log.refusals()) {
+            String id = e.unit().substring(e.unit().indexOf(':') + 1).replaceFirst("#\\d+$", "");
+            int number = plan.authored().stream().filter(c -> c.id().equals(id)).mapToInt(ApiScanner.StudentCell::number)
+                    .findFirst().orElse(0);
+            String where = e.notes() == null || e.notes().isEmpty() ? "" : e.notes().get(0);
+            flags.add(new ApiScanner.ApiFlag(id, number, 0, "refused:" + e.status(), e.message(), where));
+        }
+        return flags;
     }
 
     private Notebook read(Path file) throws IOException, NotebookException {

@@ -13,12 +13,13 @@ import java.util.List;
  * @param problems         what differs from the master, and what went wrong while grading
  * @param flags            uses of APIs outside the course's allowance
  * @param networkIsolation whether the grading processes ran without network
+ * @param sandbox          what confined the grading processes, in words ({@link Sandbox#description()})
  * @param gradable         false when the submission could not be graded at all (no master)
  * @param executionTime    how long grading took: kept out of everything scored
  * @param workerOutput     what the grading processes printed, capped: for a human, not the results
  */
 record SubmissionResult(String id, String notebook, String master, List<GradedTest> tests, List<String> problems,
-                        List<ApiScanner.ApiFlag> flags, boolean networkIsolation, boolean gradable,
+                        List<ApiScanner.ApiFlag> flags, boolean networkIsolation, String sandbox, boolean gradable,
                         Duration executionTime, String workerOutput) {
 
     double score() {

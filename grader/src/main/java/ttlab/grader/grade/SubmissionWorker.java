@@ -14,7 +14,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The child process that grades one submission: {@code java ttlab.grader.grade.SubmissionWorker
- * REQUEST.json}. It replays the student's cells through the kernel's cell engine, evaluates the
+ * The child process that grades one submission: {@code java ttlab.grader.grade.SubmissionWorker},
+ * with its {@link WorkerRequest} as JSON on standard input. It replays the student's cells through the kernel's cell engine, evaluates the
  * master's test cells, runs each test class with JUnit, and appends what happens to the report
  * file as it goes. The parent starts it with a capped heap, watches its time, and reads the
  * report, so this process may die at any point (the submission may call {@code System.exit})
@@ -47,6 +46,8 @@ public final class SubmissionWorker {
     private final RunningCode running = new RunningCode();
     private CellEngine engine;
     private CellTimer timer;
+    private BytecodeAllowlist allowlist;
+    private int refusalsReported;
 
     private SubmissionWorker(WorkerRequest request, WorkerReport report) {
         this.request = request;
@@ -57,9 +58,12 @@ public final class SubmissionWorker {
         ParentWatch.start(EXIT_ORPHANED);
         int status = 0;
         try {
+            // Read whole before any submitted code runs; standard input is then at its end, as
+            // nothing answers a Scanner during grading.
             WorkerRequest request = WorkerReport.JSON.fromJson(
-                    Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), WorkerRequest.class);
-            WorkerReport report = WorkerReport.append(Path.of(request.report()));
+                    new String(System.in.readAllBytes(), StandardCharsets.UTF_8), WorkerRequest.class);
+            WorkerReport report = WorkerReport.append(Path.of(request.report()),
+                    java.util.HexFormat.of().parseHex(request.reportKey()));
             try {
                 new SubmissionWorker(request, report).run();
             } catch (Throwable t) {
@@ -86,8 +90,17 @@ public final class SubmissionWorker {
             report.write(new WorkerEvent(WorkerEvent.CELL, "setup", "WARNINGS", null, null, warnings,
                     null, null, null, null, null));
         }
+        allowlist = new BytecodeAllowlist(request.forbidden());
+        ttlab.kernel.engine.ClassChecks.install(allowlist::check);
         ThreadWatchdog.start(request.maxThreads(), report, running, engine.withShell(shell -> Thread.currentThread()));
+        Set<Snippet> beforeReplay = AddedSnippets.before(engine);
         for (WorkerRequest.ReplayStep step : request.replay()) {
+            replay(step);
+        }
+        setAsideReservedNames(beforeReplay);
+        allowlist.trustNewSnippets(engine.withShell(shell -> shell.snippets()
+                .map(Snippet::id).filter(id -> id.matches("\\d+")).mapToInt(Integer::parseInt).max().orElse(0) + 1));
+        for (WorkerRequest.ReplayStep step : request.restore()) {
             replay(step);
         }
         List<Class<?>> classes = new ArrayList<>();
@@ -128,7 +141,60 @@ public final class SubmissionWorker {
         }
         List<String> notes = new ArrayList<>(outcome.notes());
         notes.addAll(outcome.result().notes());
+        notes.addAll(newRefusals(step.unit()));
         report.write(cellEvent(WorkerEvent.CELL, step.unit(), outcome.result(), notes, null));
+    }
+
+    /**
+     * Drops the submission's declarations and single imports whose names the tests need as the
+     * master means them ({@link ReservedNames}), and says so.
+     */
+    private void setAsideReservedNames(Set<Snippet> beforeReplay) {
+        Set<String> reserved = new HashSet<>(request.reservedNames());
+        List<String> notes = engine.withShell(shell -> {
+            List<String> dropped = new ArrayList<>();
+            for (Snippet s : shell.snippets().toList()) {
+                String name = s instanceof jdk.jshell.DeclarationSnippet d ? d.name()
+                        : s instanceof jdk.jshell.ImportSnippet i ? i.name() : null;
+                if (beforeReplay.contains(s) || name == null || !reserved.contains(name) || !shell.status(s).isActive()) {
+                    continue;
+                }
+                shell.drop(s);
+                if (isCourseCode(s.source())) {
+                    continue; // the locked cell itself, as the course wrote it: evaluated again below
+                }
+                String cell = running.cellOf(s.id());
+                dropped.add("your " + (s instanceof jdk.jshell.ImportSnippet ? "import of " : "declaration of ") + name
+                        + (cell == null ? "" : " (" + cell + ")") + " was set aside while the tests ran: the tests use "
+                        + name + " as the course means it (JUnit, AssertJ, the JDK or the course's own helpers);"
+                        + " give yours another name");
+            }
+            return dropped;
+        });
+        for (String note : new java.util.LinkedHashSet<>(notes)) {
+            report.write(WorkerEvent.message(WorkerEvent.NOTE, "names", note));
+        }
+    }
+
+    /** What the allowlist refused since the last call, as notes on the cell that declared it. */
+    private List<String> newRefusals(String unit) {
+        List<BytecodeAllowlist.Refusal> all = allowlist.refusals();
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>(); // a class JShell recompiles is refused again
+        for (BytecodeAllowlist.Refusal r : all.subList(refusalsReported, all.size())) {
+            String where = BytecodeAllowlist.describe(r.className().replace('.', '/'), r.method());
+            if (notes.add(r.api() + " (" + r.category() + ") may not be used in graded code: " + where.substring(3)
+                    + " fails when called")) {
+                report.write(new WorkerEvent(WorkerEvent.REFUSED, unit, r.category(), r.api(), null, List.of(where),
+                        null, null, null, null, null));
+            }
+        }
+        refusalsReported = all.size();
+        return new ArrayList<>(notes);
+    }
+
+    private boolean isCourseCode(String source) {
+        String code = source.strip();
+        return request.restore().stream().anyMatch(step -> step.code().contains(code));
     }
 
     /** Evaluates a master's test cell and returns the classes it declared that can run. */

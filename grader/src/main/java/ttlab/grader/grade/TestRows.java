@@ -51,14 +51,21 @@ final class TestRows {
         return sorted(master, scaled(master, rows));
     }
 
+    /**
+     * Only the master's tests, at the master's points: a class, a test or an invocation that the
+     * worker reports and the master does not declare is no row (a submission's own test class,
+     * or a forged one), and a declared test without a result fails.
+     */
     private List<GradedTest> rows() {
         List<GradedTest> rows = new ArrayList<>();
-        Set<String> classes = new LinkedHashSet<>(master.inventory().classes());
-        classes.addAll(log.declaredClasses());
-        for (String testClass : classes) {
+        for (String testClass : master.inventory().classes()) {
             rows.addAll(rowsOf(testClass));
         }
-        log.discoveryIssues().forEach((c, issues) -> issues.forEach(i -> problems.add("the tests of " + c + ": " + i)));
+        log.discoveryIssues().forEach((c, issues) -> {
+            if (master.inventory().classes().contains(c)) {
+                issues.forEach(i -> problems.add("the tests of " + c + ": " + i));
+            }
+        });
         return sorted(master, scaled(master, rows));
     }
 
@@ -66,16 +73,23 @@ final class TestRows {
         List<GradedTest> rows = new ArrayList<>();
         Optional<List<WorkerEvent.TestRow>> results = log.results(testClass);
         if (results.isPresent()) {
+            Map<String, List<WorkerEvent.TestRow>> byTest = new LinkedHashMap<>();
             for (WorkerEvent.TestRow r : results.get()) {
-                boolean replaced = log.quarantined().containsKey(r.className() + "#" + r.methodName());
-                if (!replaced) {
-                    rows.add(fromWorker(r));
-                }
+                byTest.computeIfAbsent(r.className() + "#" + r.methodName(), k -> new ArrayList<>()).add(r);
             }
             for (TestInventory.TestCase c : master.inventory().casesOf(testClass)) {
-                String reason = log.quarantined().get(c.key());
-                if (reason != null) {
-                    rows.add(fromInventory(c, GradedTest.ERROR, reason));
+                String quarantine = log.quarantined().get(c.key());
+                List<WorkerEvent.TestRow> reported = byTest.getOrDefault(c.key(), List.of());
+                if (quarantine != null) {
+                    rows.add(fromInventory(c, GradedTest.ERROR, quarantine));
+                } else if (reported.isEmpty()) {
+                    rows.add(fromInventory(c, GradedTest.FAILED, "no result: this test did not run (JUnit did not"
+                            + " find it as the master declares it)"));
+                } else {
+                    // each invocation of a parameterized test earns its share of the test's points
+                    for (WorkerEvent.TestRow r : reported) {
+                        rows.add(fromWorker(r, c.points() / reported.size()));
+                    }
                 }
             }
             return rows;
@@ -159,9 +173,9 @@ final class TestRows {
         return step.label() + " did not compile (line " + e.line() + ": " + e.message() + ")";
     }
 
-    private static GradedTest fromWorker(WorkerEvent.TestRow r) {
+    private static GradedTest fromWorker(WorkerEvent.TestRow r, double points) {
         return new GradedTest("", r.className(), r.methodName(), r.displayName(), r.status(),
-                Messages.explain(r.status(), r.message()), r.maxPoints(), false);
+                Messages.explain(r.status(), r.message()), points, false);
     }
 
     private static GradedTest fromInventory(TestInventory.TestCase c, String outcome, String reason) {

@@ -31,6 +31,13 @@ record WorkerEvent(String event, String unit, String status, String message, Int
     static final String EXIT = "exit";
     /** The submission started too many threads; the worker ended itself. */
     static final String THREADS = "threads";
+    /**
+     * The bytecode allowlist refused a method of the submission: unit is the cell that declared it,
+     * status the category, message the API, notes where (e.g. "in mean").
+     */
+    static final String REFUSED = "refused";
+    /** Something the submission's author should know (message), e.g. a declaration set aside for the tests. */
+    static final String NOTE = "note";
     /** The worker itself failed (message). */
     static final String WORKER_ERROR = "worker-error";
     /** Everything ran. */

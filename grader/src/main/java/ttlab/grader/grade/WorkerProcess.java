@@ -1,6 +1,7 @@
 package ttlab.grader.grade;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Starts one worker JVM and keeps it within its limits from the outside: wall-clock time and CPU
  * time (polled from the process and everything it started), its output (drained continuously, so a
  * flood never blocks it, and kept only up to a cap), and on excess it kills the whole process tree.
- * The heap cap and the rest of the JVM's options are set on its command line; the network is cut
- * by {@link NetworkIsolation}.
+ * The heap cap and the rest of the JVM's options are set on its command line; the rest of its
+ * confinement is the {@link Sandbox}'s.
  */
 final class WorkerProcess {
 
@@ -43,32 +45,59 @@ final class WorkerProcess {
     private static final int LOG_HEAD_BYTES = 64 * 1024;
 
     private final List<String> command;
+    private final Path scratch;
+    private final Path hostScratch;
 
-    /** A worker for {@code request}, with the JVM options that carry the limits it cannot enforce itself. */
-    WorkerProcess(GradeOptions options, Path request, Path scratch) {
-        List<String> c = new ArrayList<>(NetworkIsolation.prefix());
-        c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        c.add("-Xmx" + options.heapBytes());
-        c.add("-XX:MaxMetaspaceSize=256m");
-        c.add("-XX:+UseSerialGC");
+    /**
+     * A worker for one run, with the JVM options that carry the limits it cannot enforce itself,
+     * in this machine's {@link Sandbox}.
+     *
+     * @param hostScratch the scratch directory the parent made (the worker's, outside the sandbox)
+     * @param report      the report file, created by the parent
+     */
+    WorkerProcess(GradeOptions options, Path hostScratch, Path report) {
+        Sandbox sandbox = Sandbox.here();
+        this.scratch = sandbox.scratch(hostScratch);
+        this.hostScratch = hostScratch;
+        List<String> java = new ArrayList<>();
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        java.add(javaHome.resolve("bin").resolve("java").toString());
+        java.add("-Xmx" + options.heapBytes());
+        java.add("-XX:MaxMetaspaceSize=256m");
+        java.add("-XX:CompressedClassSpaceSize=128m");
+        java.add("-XX:+UseSerialGC");
         if (options.quickJit()) {
-            c.add("-XX:TieredStopAtLevel=1");
+            java.add("-XX:TieredStopAtLevel=1");
         }
-        c.add("-XX:-UsePerfData");
-        c.add("-ea");
-        c.add("-Djava.awt.headless=true");
-        c.add("-Dfile.encoding=UTF-8");
-        c.add("-Duser.language=en");
-        c.add("-Duser.country=US");
-        c.add("-Duser.timezone=UTC");
-        c.add("-Djava.io.tmpdir=" + scratch);
-        c.addAll(kernelOptions());
-        c.add(SourceIndexing.OPEN_JSHELL);
-        c.add("-cp");
-        c.add(System.getProperty("java.class.path"));
-        c.add(SubmissionWorker.class.getName());
-        c.add(request.toString());
-        this.command = List.copyOf(c);
+        java.add("-XX:-UsePerfData");
+        java.add("-ea");
+        java.add("-Djava.awt.headless=true");
+        java.add("-Dfile.encoding=UTF-8");
+        java.add("-Duser.language=en");
+        java.add("-Duser.country=US");
+        java.add("-Duser.timezone=UTC");
+        java.add("-Djava.io.tmpdir=" + scratch);
+        List<String> kernelOptions = kernelOptions();
+        java.addAll(kernelOptions);
+        java.add(SourceIndexing.OPEN_JSHELL);
+        java.add("-cp");
+        java.add(System.getProperty("java.class.path"));
+        java.add(SubmissionWorker.class.getName());
+        List<Path> readOnly = new ArrayList<>();
+        readOnly.add(javaHome);
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                readOnly.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        for (String option : kernelOptions) {
+            int eq = option.indexOf('=');
+            if (option.startsWith("-XX:") && eq > 0) { // the start-up cache's file
+                readOnly.add(Path.of(option.substring(eq + 1)).toAbsolutePath().normalize());
+            }
+        }
+        readOnly.addAll(Sandbox.settingsPaths(System.getenv()));
+        this.command = List.copyOf(sandbox.command(java, readOnly, scratch, report, options.heapBytes()));
     }
 
     /** Options of this JVM (started as the kernel is, by ./ttlab) that the worker takes over. */
@@ -95,63 +124,61 @@ final class WorkerProcess {
         return command;
     }
 
-    /** Runs the worker in {@code scratch} until it ends, runs over a budget, or a cell gets stuck. */
-    Ended run(Path scratch, Duration wallBudget, Duration cpuBudget, StuckCellWatch watch)
+    /**
+     * Runs the worker until it ends, runs over a budget, or a cell gets stuck; {@code request}
+     * goes to its standard input. Whichever way this returns or throws, the worker and everything
+     * it started are killed first.
+     */
+    Ended run(byte[] request, Duration wallBudget, Duration cpuBudget, StuckCellWatch watch)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true);
-        builder.environment().put("TMPDIR", scratch.toString());
-        workerEnvironment(builder.environment());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(hostScratch.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = Sandbox.environment(System.getenv(), scratch);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
-        process.getOutputStream().close(); // stdin: end of input at once, as nothing answers a Scanner
-        Drain drain = new Drain(process.getInputStream());
-        drain.start();
         Set<ProcessHandle> family = new LinkedHashSet<>();
-        Limit limit = Limit.NONE;
-        String stuck = null;
-        Duration cpu = Duration.ZERO;
-        long lastCpuPoll = 0;
-        while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-            long now = System.nanoTime();
-            if (Duration.ofNanos(now - start).compareTo(wallBudget) > 0) {
-                limit = Limit.WALL;
-                break;
-            }
-            if (now - lastCpuPoll >= TimeUnit.MILLISECONDS.toNanos(CPU_POLL_MILLIS)) {
-                lastCpuPoll = now;
+        try {
+            Drain drain = new Drain(process.getInputStream());
+            drain.start();
+            Feed feed = new Feed(process.getOutputStream(), request);
+            feed.start();
+            Limit limit = Limit.NONE;
+            String stuck = null;
+            Duration cpu = Duration.ZERO;
+            long lastCpuPoll = 0;
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                long now = System.nanoTime();
                 process.descendants().forEach(family::add);
-                cpu = cpuOf(process.toHandle(), family);
-                if (cpu.compareTo(cpuBudget) > 0) {
-                    limit = Limit.CPU;
+                if (Duration.ofNanos(now - start).compareTo(wallBudget) > 0) {
+                    limit = Limit.WALL;
                     break;
                 }
-                stuck = watch.stuckUnit();
-                if (stuck != null) {
-                    limit = Limit.STUCK;
-                    break;
+                if (now - lastCpuPoll >= TimeUnit.MILLISECONDS.toNanos(CPU_POLL_MILLIS)) {
+                    lastCpuPoll = now;
+                    cpu = cpuOf(process.toHandle(), family);
+                    if (cpu.compareTo(cpuBudget) > 0) {
+                        limit = Limit.CPU;
+                        break;
+                    }
+                    stuck = watch.stuckUnit();
+                    if (stuck != null) {
+                        limit = Limit.STUCK;
+                        break;
+                    }
                 }
             }
+            killAll(process, family);
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            drain.join(2000); // a grandchild that escaped may hold the pipe open: do not wait for it
+            return new Ended(process.exitValue(), limit, stuck, wall, cpu, drain.total(), drain.head());
+        } finally {
+            killAll(process, family);
         }
-        process.descendants().forEach(family::add);
-        killAll(process, family);
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        drain.join(2000); // a grandchild that escaped may hold the pipe open: do not wait for it
-        return new Ended(process.exitValue(), limit, stuck, wall, cpu, drain.total(), drain.head());
     }
 
     /** Set in every worker's environment: notebook code may ask whether it is being graded. */
     static final String GRADING_VARIABLE = "TTLAB_GRADING";
-
-    /**
-     * The worker's environment: the parent's, less its secrets (a submission service holds the
-     * JupyterHub API token, a database password...; student code could print them), plus
-     * {@link #GRADING_VARIABLE}, which code in the notebook cannot unset, so that e.g.
-     * {@code submit()} in a replayed cell does nothing.
-     */
-    static void workerEnvironment(java.util.Map<String, String> environment) {
-        environment.keySet().removeIf(WorkerProcess::isSecret);
-        environment.put(GRADING_VARIABLE, "1");
-    }
 
     static boolean isSecret(String variable) {
         String name = variable.toUpperCase(java.util.Locale.ROOT);
@@ -167,13 +194,50 @@ final class WorkerProcess {
         return total;
     }
 
-    /** The worker first, so it cannot start more, then everything it started that is still alive. */
-    private static void killAll(Process process, Set<ProcessHandle> family) throws InterruptedException {
+    /**
+     * The worker first, so it cannot start more, then everything it started that is still alive
+     * (in the sandbox, its PID namespace ends with it anyway). Not interruptible: a worker must
+     * never outlive its grading.
+     */
+    private static void killAll(Process process, Set<ProcessHandle> family) {
+        process.descendants().forEach(family::add);
         process.destroyForcibly();
         for (ProcessHandle p : family) {
             p.destroyForcibly();
         }
-        process.waitFor();
+        boolean interrupted = false;
+        while (process.isAlive()) {
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes the request to the worker's standard input, then closes it (end of input for a Scanner). */
+    private static final class Feed extends Thread {
+        private final java.io.OutputStream out;
+        private final byte[] request;
+
+        Feed(java.io.OutputStream out, byte[] request) {
+            super("ttlab-worker-request");
+            setDaemon(true);
+            this.out = out;
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            try (java.io.OutputStream stdin = out) {
+                stdin.write(request);
+            } catch (IOException e) {
+                // the worker died before reading it: its report says so, or its absence does
+            }
+        }
     }
 
     /** Reads a worker's output as fast as it comes, keeping only the first bytes. */

@@ -71,14 +71,28 @@ final class WorkerRuns {
     /** Runs one worker; true when another one is needed. */
     private boolean runWorker(Path work, int worker, Duration wallLeft, Duration cpuLeft)
             throws IOException, InterruptedException {
-        Path request = work.resolve("request-" + worker + ".json");
         Path report = work.resolve("report-" + worker + ".jsonl");
         Path scratch = Files.createTempDirectory("ttlab-scratch-");
+        byte[] key = WorkerReport.newKey();
         WorkerProcess.Ended ended;
-        try {
-            Files.writeString(request, WorkerReport.JSON.toJson(request(report)), StandardCharsets.UTF_8);
-            ended = new WorkerProcess(options, request, scratch).run(scratch, wallLeft, cpuLeft,
-                    new StuckCellWatch(report, options.cellLimit()));
+        List<WorkerEvent> events;
+        try (WorkerReport.Reader reader = new WorkerReport.Reader(report, key)) {
+            if (Sandbox.here().confined()) {
+                // the worker is another user in the sandbox; the folder around the file stays the grader's
+                Files.setPosixFilePermissions(report, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+            }
+            byte[] request = WorkerReport.JSON.toJson(request(report, key)).getBytes(StandardCharsets.UTF_8);
+            ended = new WorkerProcess(options, scratch, report).run(request, wallLeft, cpuLeft,
+                    new StuckCellWatch(reader, options.cellLimit()));
+            events = reader.read();
+            if (reader.rejectedLines() > 0) {
+                log.note(reader.rejectedLines() + " line(s) of the grading process's report were not its own"
+                        + " (not signed by it) and were ignored");
+            }
+            if (reader.truncated()) {
+                log.note("the grading process's report was longer than " + Sizes.describe(WorkerReport.MAX_BYTES)
+                        + "; the rest was ignored");
+            }
         } finally {
             deleteTree(scratch);
         }
@@ -90,7 +104,6 @@ final class WorkerRuns {
             log.note("the submission wrote more than " + Sizes.describe(options.outputLimit())
                     + " to its output; the rest was dropped");
         }
-        List<WorkerEvent> events = WorkerReport.read(report);
         log.absorb(events);
         boolean done = events.stream().anyMatch(e -> e.is(WorkerEvent.DONE));
         if (done) {
@@ -123,7 +136,7 @@ final class WorkerRuns {
         return true;
     }
 
-    private WorkerRequest request(Path report) {
+    private WorkerRequest request(Path report, byte[] key) {
         List<WorkerRequest.ReplayStep> steps = new ArrayList<>();
         for (WorkerRequest.ReplayStep step : plan.steps()) {
             if (!log.skippedUnits().containsKey(step.unit())) {
@@ -137,10 +150,11 @@ final class WorkerRuns {
             }
         }
         List<String> runLast = log.quarantined().keySet().stream()
-                .map(key -> TestInventory.outer(key.substring(0, key.indexOf('#')))).distinct().toList();
+                .map(test -> TestInventory.outer(test.substring(0, test.indexOf('#')))).distinct().toList();
         return new WorkerRequest(steps, tests, new ArrayList<>(log.settledClasses()), runLast,
                 options.cellLimit().toMillis(), options.testLimit().toMillis(), options.outputLimit(),
-                options.maxThreads(), report.toString());
+                options.maxThreads(), report.toString(), java.util.HexFormat.of().formatHex(key),
+                List.copyOf(master.reservedNames().reserved()), master.reservedNames().restore(), master.forbidden());
     }
 
     /** The cell's code with each quarantined test of it marked {@code @Disabled}. */

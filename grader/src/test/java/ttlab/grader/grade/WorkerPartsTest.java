@@ -91,8 +91,11 @@ class WorkerPartsTest {
                 "JUPYTERHUB_API_TOKEN", "hub-secret", "JUPYTERHUB_API_URL", "http://hub:8081/hub/api",
                 "TTLAB_SUBMIT_TOKEN", "student-secret", "PGPASSWORD", "db-secret", "AWS_SECRET_ACCESS_KEY", "aws",
                 "SERVICE_API_KEY", "key"));
-        WorkerProcess.workerEnvironment(env);
-        assertThat(env).containsOnlyKeys("PATH", "HOME", "TTLAB_TIMEOUT", WorkerProcess.GRADING_VARIABLE);
-        assertThat(env.get(WorkerProcess.GRADING_VARIABLE)).isEqualTo("1");
+        env.put("JAVA_TOOL_OPTIONS", "-javaagent:/tmp/evil.jar");
+        java.util.Map<String, String> worker = Sandbox.environment(env, java.nio.file.Path.of("/tmp/scratch"));
+        assertThat(worker).containsOnlyKeys("PATH", "HOME", "TMPDIR", "LANG", "MALLOC_ARENA_MAX", "TTLAB_TIMEOUT",
+                WorkerProcess.GRADING_VARIABLE);
+        assertThat(worker.get("HOME")).isEqualTo("/tmp/scratch");
+        assertThat(worker.get(WorkerProcess.GRADING_VARIABLE)).isEqualTo("1");
     }
 }

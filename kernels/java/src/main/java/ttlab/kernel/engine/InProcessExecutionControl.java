@@ -31,7 +31,8 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     public void load(ClassBytecodes[] classes)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
         ClassBytecodes[] instrumented = Arrays.stream(classes)
-                .map(c -> new ClassBytecodes(c.name(), SnippetInstrumenter.instrument(c.bytecodes())))
+                .map(c -> new ClassBytecodes(c.name(),
+                        SnippetInstrumenter.instrument(ClassChecks.apply(c.name(), c.bytecodes()))))
                 .toArray(ClassBytecodes[]::new);
         super.load(instrumented);
         enableAssertions(instrumented);

@@ -60,6 +60,10 @@ final class BytecodeAllowlist {
     record Refusal(String className, String method, String api, String category) {
     }
 
+    /** A refused use found in a method: what it names (e.g. "java.lang.Runtime.exec") and its category. */
+    private record Use(String what, String category) {
+    }
+
     private static final Pattern SNIPPET = Pattern.compile("^REPL[./]\\$JShell\\$(\\d+)");
     private static final String DISALLOWED = Type.getInternalName(Disallowed.class);
 
@@ -141,11 +145,11 @@ final class BytecodeAllowlist {
         String hierarchy = refusedSupertype(node);
         boolean changed = false;
         for (MethodNode method : node.methods) {
-            String[] refused = hierarchy != null ? new String[] {hierarchy, "test-framework"} : firstRefused(method);
+            Use refused = hierarchy != null ? new Use(hierarchy, "test-framework") : firstRefused(method);
             if (refused != null && method.instructions.size() > 0) {
                 String where = describe(node.name, method.name);
-                refusals.add(new Refusal(node.name.replace('/', '.'), method.name, refused[0], refused[1]));
-                replaceBody(method, refused[0] + " may not be used in graded code (" + where + ")");
+                refusals.add(new Refusal(node.name.replace('/', '.'), method.name, refused.what(), refused.category()));
+                replaceBody(method, refused.what() + " may not be used in graded code (" + where + ")");
                 changed = true;
             }
         }
@@ -171,10 +175,10 @@ final class BytecodeAllowlist {
         return null;
     }
 
-    /** The first refused use in a method: {what, category}, or null. */
-    private String[] firstRefused(MethodNode method) {
+    /** The first refused use in a method, or null. */
+    private Use firstRefused(MethodNode method) {
         for (AbstractInsnNode insn : method.instructions) {
-            String[] refused = refused(insn);
+            Use refused = refused(insn);
             if (refused != null) {
                 return refused;
             }
@@ -182,7 +186,7 @@ final class BytecodeAllowlist {
         return null;
     }
 
-    private String[] refused(AbstractInsnNode insn) {
+    private Use refused(AbstractInsnNode insn) {
         if (insn instanceof MethodInsnNode call) {
             return member(call.owner, call.name);
         }
@@ -200,10 +204,10 @@ final class BytecodeAllowlist {
         }
         if (insn instanceof InvokeDynamicInsnNode indy) {
             if (!BOOTSTRAPS.contains(indy.bsm.getOwner())) {
-                return new String[] {"invokedynamic with " + indy.bsm.getOwner().replace('/', '.'), "reflection"};
+                return new Use("invokedynamic with " + indy.bsm.getOwner().replace('/', '.'), "reflection");
             }
             for (Object arg : indy.bsmArgs) {
-                String[] refused = constant(arg);
+                Use refused = constant(arg);
                 if (refused != null) {
                     return refused;
                 }
@@ -212,7 +216,7 @@ final class BytecodeAllowlist {
         return null;
     }
 
-    private String[] constant(Object constant) {
+    private Use constant(Object constant) {
         if (constant instanceof Handle handle) {
             return member(handle.getOwner(), handle.getName());
         }
@@ -220,30 +224,30 @@ final class BytecodeAllowlist {
             return type(type);
         }
         if (constant instanceof ConstantDynamic) {
-            return new String[] {"a dynamic constant", "reflection"};
+            return new Use("a dynamic constant", "reflection");
         }
         return null;
     }
 
-    private String[] member(String owner, String name) {
-        String[] refused = type(owner);
+    private Use member(String owner, String name) {
+        Use refused = type(owner);
         if (refused != null) {
-            return new String[] {refused[0] + "." + name, refused[1]};
+            return new Use(refused.what() + "." + name, refused.category());
         }
         Set<String> members = MEMBERS.get(owner);
         if (members != null && members.contains(name)) {
-            return new String[] {owner.replace('/', '.') + "." + name, categoryOfMember(owner)};
+            return new Use(owner.replace('/', '.') + "." + name, categoryOfMember(owner));
         }
         String qualified = owner + "/" + name;
         for (String f : forbidden) {
             if (qualified.equals(f) || qualified.startsWith(f + "/")) {
-                return new String[] {owner.replace('/', '.') + "." + name, "forbidden-by-exercise"};
+                return new Use(owner.replace('/', '.') + "." + name, "forbidden-by-exercise");
             }
         }
         return null;
     }
 
-    private String[] type(Type type) {
+    private Use type(Type type) {
         Type t = type;
         while (t.getSort() == Type.ARRAY) {
             t = t.getElementType();
@@ -251,14 +255,14 @@ final class BytecodeAllowlist {
         return t.getSort() == Type.OBJECT ? type(t.getInternalName()) : null;
     }
 
-    private String[] type(String internalName) {
+    private Use type(String internalName) {
         String category = category(internalName);
         if (category != null) {
-            return new String[] {internalName.replace('/', '.'), category};
+            return new Use(internalName.replace('/', '.'), category);
         }
         for (String f : forbidden) {
             if (internalName.equals(f) || internalName.startsWith(f + "/") || internalName.startsWith(f + "$")) {
-                return new String[] {internalName.replace('/', '.'), "forbidden-by-exercise"};
+                return new Use(internalName.replace('/', '.'), "forbidden-by-exercise");
             }
         }
         return null;

@@ -44,7 +44,7 @@ public final class GradeCommand {
             err.println("ttlab grade: warning: grading without a sandbox: " + Sandbox.here().description()
                     + " (results.json says so in \"sandbox\")");
         }
-        List<BatchGrader.Line> lines;
+        List<SubmissionResult> lines;
         try {
             lines = new BatchGrader(options).grade(submissions, err);
         } catch (IllegalStateException e) {
@@ -53,7 +53,7 @@ public final class GradeCommand {
         }
         boolean allGraded = true;
         int width = lines.stream().mapToInt(l -> l.id().length()).max().orElse(0);
-        for (BatchGrader.Line line : lines) {
+        for (SubmissionResult line : lines) {
             String score = line.gradable()
                     ? ResultsWriter.number(line.score()) + " / " + ResultsWriter.number(line.maxScore())
                     : "not graded";

@@ -37,10 +37,12 @@ final class BatchGrader {
             for (Submissions.Submission s : submissions) {
                 futures.add(pool.submit(() -> {
                     progress.started(s.id());
+                    SubmissionResult result = null;
                     try {
-                        return gradeOne(s);
+                        result = gradeOne(s);
+                        return result;
                     } finally {
-                        progress.finished(s.id());
+                        progress.finished(s.id(), result != null && result.gradable());
                     }
                 }));
             }

@@ -40,6 +40,11 @@ public final class GradeCommand {
             err.println("ttlab grade: no notebooks (*.ipynb) found in " + options.submissions());
             return 2;
         }
+        if (options.master() == null && !Files.isDirectory(options.solutions())) {
+            err.println("ttlab grade: no folder of master notebooks at " + options.solutions().toAbsolutePath()
+                    + ": give it with --solutions DIR, or one master with --master FILE");
+            return 2;
+        }
         if (!Sandbox.here().confined()) {
             err.println("ttlab grade: warning: grading without a sandbox: " + Sandbox.here().description()
                     + " (results.json says so in \"sandbox\")");

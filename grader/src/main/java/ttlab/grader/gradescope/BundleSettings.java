@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import ttlab.grader.grade.Presentation;
 
@@ -61,8 +60,7 @@ record BundleSettings(List<String> gradeOptions, String assignment, String hidde
             JsonElement assignment = o.get("assignment");
             return new BundleSettings(options, assignment == null || assignment.isJsonNull() ? null : assignment.getAsString(),
                     o.get("hidden_tests").getAsString(), o.get("late_policy").getAsBoolean());
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
-                 | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // Gson's parse and cast errors, a missing key, a bad visibility
             throw new IOException(file + " is not the settings ttlab gradescope writes (" + e.getMessage()
                     + "): build the bundle again");
         }

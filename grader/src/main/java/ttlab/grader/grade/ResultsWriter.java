@@ -64,6 +64,8 @@ final class ResultsWriter {
         root.addProperty("output", summary(result, late));
         // Messages are AssertJ's expected/actual blocks, aligned with spaces: shown as written.
         root.addProperty("output_format", "text");
+        // On Gradescope the run's output names hidden tests and their messages: instructors only.
+        root.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
         Map<String, Integer> perExercise = new LinkedHashMap<>();
         List<String> exerciseOrder = new ArrayList<>();

@@ -26,6 +26,7 @@ class ResultsPresentationTest {
         assertThat(json.getAsJsonObject("extra_data").has("late")).isFalse();
         assertThat(json.get("execution_time").getAsDouble()).isEqualTo(2.3);
         assertThat(json.get("output_format").getAsString()).isEqualTo("text");
+        assertThat(json.get("stdout_visibility").getAsString()).isEqualTo("hidden");
         assertThat(json.getAsJsonArray("tests").get(1).getAsJsonObject().get("output_format").getAsString()).isEqualTo("text");
         assertThat(ResultsWriter.toJson(RESULT)).isEqualTo(json);
     }

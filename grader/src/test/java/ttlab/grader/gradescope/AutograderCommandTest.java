@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * run_autograder's Java side on a scratch root laid out as Gradescope's {@code /autograder}, for
- * what it decides before any grading: the bundle's settings, and submissions it cannot grade.
- * (Grading itself is {@code tests/gradescope/test_bundle.py}'s.)
+ * what it decides around the grading: the bundle's settings, submissions it cannot grade, one
+ * assignment for every notebook and hidden tests kept hidden. (The scripts around it, and the
+ * file name picking the master, are {@code tests/gradescope/test_bundle.py}'s.)
  */
 class AutograderCommandTest {
 
@@ -61,6 +62,22 @@ class AutograderCommandTest {
         assertThat(results.get("output").getAsString()).isEqualTo("Not graded.\nProblems:\n  - No notebook (.ipynb)"
                 + " was handed in, only answers.pdf: upload the notebook itself (00-warmup.ipynb).\n");
         assertThat(results.getAsJsonObject("extra_data").get("submission").getAsString()).isEqualTo("gradescope-77");
+    }
+
+    @Test
+    void withOneAssignmentAnyNotebookIsGradedAndHiddenTestsCanStayHidden() throws Exception {
+        bundle(new BundleSettings(List.of(), "00-warmup", "hidden", false));
+        Files.createDirectories(root.resolve("submission"));
+        Files.copy(Path.of("..", "exercises", "00-warmup.ipynb"), root.resolve("submission/my homework.ipynb"));
+        assertThat(run()).isZero();
+        JsonObject results = results();
+        assertThat(results.get("score").getAsDouble()).isZero();
+        assertThat(results.get("max_score").getAsDouble()).isEqualTo(12);
+        List<String> visibilities = results.getAsJsonArray("tests").asList().stream()
+                .map(t -> t.getAsJsonObject().get("visibility").getAsString()).distinct().sorted().toList();
+        assertThat(visibilities).containsExactly("hidden", "visible");
+        assertThat(results.getAsJsonObject("extra_data").has("late")).isFalse();
+        assertThat(results.getAsJsonObject("extra_data").get("submission").getAsString()).isEqualTo("00-warmup");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Map;
  * The zip Gradescope takes as an autograder. At its root, as Gradescope requires, {@code setup.sh}
  * and {@code run_autograder} (from {@code tools/gradescope/}); beside them the pieces of the
  * repository that {@code ./ttlab grade} runs on, in the repository's own layout so that the
- * {@code ttlab} launcher's steps work on them unchanged: the {@code ttlab} script, the grader's jar
+ * {@code ttlab} launcher's steps work on them unchanged: the {@code ttlab} script and the
+ * start-up cache's {@code tools/startup-cache.sh}, the grader's jar
  * and every jar of its class path ({@code grader/target/lib}: the kernel, the course library,
  * JUnit, AssertJ, ...), the masters in {@code solutions/}, the course configuration when a late
  * policy applies, and {@link BundleSettings#FILE}. Scripts are stored executable (Unix modes in
@@ -93,6 +94,8 @@ final class AutograderBundle {
         entries.add(new Entry(required(SCRIPTS + "/setup.sh"), "setup.sh", true));
         entries.add(new Entry(required(SCRIPTS + "/run_autograder"), "run_autograder", true));
         entries.add(new Entry(required("ttlab"), "ttlab", true));
+        // The launcher's start-up cache step runs it.
+        entries.add(new Entry(required("tools/startup-cache.sh"), "tools/startup-cache.sh", true));
         entries.add(new Entry(required(GRADER_TARGET + "/ttlab-grader.jar"), GRADER_TARGET + "/ttlab-grader.jar", false));
         Path lib = required(GRADER_TARGET + "/lib");
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(lib, "*.jar")) {

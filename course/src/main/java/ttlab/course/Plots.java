@@ -96,6 +96,17 @@ public final class Plots {
     }
 
     /**
+     * Adds data points: a scatter series with a small circle per point and no connecting line,
+     * whatever the number of points (for a sample beside the curves fitted to it).
+     */
+    public static XYSeries addPoints(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = addSeries(chart, name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        return series;
+    }
+
+    /**
      * Adds a reference curve (a bound, a predicted slope): dashed, dark grey, without markers, so
      * that it stands apart from the measured series.
      */

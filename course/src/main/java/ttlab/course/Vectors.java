@@ -118,6 +118,19 @@ public final class Vectors {
         return v;
     }
 
+    /** {@code n} points from {@code from} to {@code to} evenly spaced, both ends included: a grid of query points. */
+    public static double[] linSpace(double from, double to, int n) {
+        if (!(from < to) || n < 2) {
+            throw new IllegalArgumentException("linSpace needs from < to and n >= 2, got " + from + ", " + to + ", " + n);
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = from + (to - from) * i / (n - 1);
+        }
+        v[n - 1] = to;
+        return v;
+    }
+
     /** {@code 0, 1, ..., n − 1} as doubles: the x axis of a per-layer or per-step plot. */
     public static double[] range(int n) {
         double[] v = new double[n];

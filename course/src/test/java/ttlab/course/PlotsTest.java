@@ -14,6 +14,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PlotsTest {
 
     @Test
+    void pointsAreDrawnAsMarkersWithoutALineEvenWhenThereAreMany() {
+        XYChart chart = Plots.lines("t", "x", "y");
+        double[] x = new double[100];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        var series = Plots.addPoints(chart, "sample", x, x);
+        assertThat(series.getXYSeriesRenderStyle()).isEqualTo(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        assertThat(series.getMarker()).isEqualTo(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+    }
+
+    @Test
     void linesHoldTheSeriesInOrder() {
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("square", new double[] {0, 1, 4});

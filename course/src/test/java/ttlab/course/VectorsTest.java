@@ -53,6 +53,17 @@ class VectorsTest {
     }
 
     @Test
+    void linSpaceHasEqualStepsAndExactEnds() {
+        double[] v = Vectors.linSpace(-2, 3, 11);
+        assertThat(v[0]).isEqualTo(-2);
+        assertThat(v[10]).isEqualTo(3);
+        for (int i = 1; i < v.length; i++) {
+            assertThat(v[i] - v[i - 1]).isCloseTo(0.5, within(1e-15));
+        }
+        assertThatThrownBy(() -> Vectors.linSpace(1, 1, 3)).hasMessageContaining("from < to");
+    }
+
+    @Test
     void mismatchedLengthsAreRejected() {
         assertThatThrownBy(() -> Vectors.dot(new double[2], new double[3])).hasMessageContaining("lengths differ: 2 vs 3");
     }

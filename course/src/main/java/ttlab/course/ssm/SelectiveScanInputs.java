@@ -119,9 +119,12 @@ public final class SelectiveScanInputs {
         return (b * state + n) * length + t;
     }
 
-    /** The step Δ' at (b, d, t): softplus(Δ + bias) or Δ + bias, in double. */
+    /**
+     * The step Δ' at (b, d, t): softplus(Δ + bias) or Δ + bias, in double. Both float inputs are
+     * widened before they are added, so the sum is not rounded to float first.
+     */
     public double step(int b, int d, int t) {
-        double raw = delta[index(b, d, t)] + (deltaBias == null ? 0 : deltaBias[d]);
+        double raw = (double) delta[index(b, d, t)] + (deltaBias == null ? 0.0 : (double) deltaBias[d]);
         return deltaSoftplus ? Activations.softplus(raw) : raw;
     }
 

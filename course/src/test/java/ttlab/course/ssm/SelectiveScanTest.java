@@ -30,6 +30,21 @@ class SelectiveScanTest {
         assertThat(SelectiveScanReference.run(in)).containsExactly(expected, within(1e-15));
     }
 
+    /** Δ + bias is added in double: 1 + 2⁻³⁰ is lost in float (ulp 2⁻²³ at 1) and kept in double. */
+    @Test
+    void theStepAddsDeltaAndItsBiasInDouble() {
+        double tiny = Math.scalb(1.0, -30);
+        SelectiveScanInputs in = SelectiveScanInputs.of(new double[][][] {{{0}}}, new double[][][] {{{1.0}}},
+                new double[][] {{-1}}, new double[][][] {{{1}}}, new double[][][] {{{1}}}, null, null,
+                new double[] {tiny}, false);
+        assertThat(1.0f + (float) tiny).isEqualTo(1.0f);
+        assertThat(in.step(0, 0, 0)).isEqualTo(1.0 + tiny);
+        SelectiveScanInputs softplus = SelectiveScanInputs.of(new double[][][] {{{0}}}, new double[][][] {{{1.0}}},
+                new double[][] {{-1}}, new double[][][] {{{1}}}, new double[][][] {{{1}}}, null, null,
+                new double[] {tiny}, true);
+        assertThat(softplus.step(0, 0, 0)).isEqualTo(Activations.softplus(1.0 + tiny));
+    }
+
     /** Each (channel, state) is a linear recurrence h_t = Ā_t h_{t−1} + B̄_t u_t: the associative scan gives it too. */
     @Test
     void referenceIsAnAssociativeScanPerState() {
@@ -92,7 +107,7 @@ class SelectiveScanTest {
     @Test
     void biasAndSoftplusShapeTheStep() {
         SelectiveScanInputs in = SelectiveScanInputs.random(1, 2, 4, 3, false, 16);
-        double raw = in.delta()[in.index(0, 1, 2)] + in.deltaBias()[1];
+        double raw = (double) in.delta()[in.index(0, 1, 2)] + in.deltaBias()[1];   // added in double, as documented
         assertThat(in.step(0, 1, 2)).isCloseTo(Math.log1p(Math.exp(raw)), within(1e-15)).isPositive();
         assertThat(Activations.softplus(30.0)).isEqualTo(30.0);
         assertThat(Activations.softplus(-30.0)).isCloseTo(Math.exp(-30), within(1e-20));

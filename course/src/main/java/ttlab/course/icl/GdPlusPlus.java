@@ -38,6 +38,18 @@ public final class GdPlusPlus {
         return out;
     }
 
+    /**
+     * The γ with γλ_max &lt; 1 for which λ(1 − γλ)² takes the same value at λ_min and λ_max:
+     * √λ_min (1 − γλ_min) = √λ_max (1 − γλ_max), so γ = (√λ_max − √λ_min)/(λ_max^{3/2} − λ_min^{3/2}).
+     */
+    public static double equalizingGamma(double lambdaMin, double lambdaMax) {
+        if (!(0 < lambdaMin && lambdaMin < lambdaMax)) {
+            throw new IllegalArgumentException("need 0 < λ_min < λ_max, got " + lambdaMin + " and " + lambdaMax);
+        }
+        double sMin = Math.sqrt(lambdaMin), sMax = Math.sqrt(lambdaMax);
+        return (sMax - sMin) / (lambdaMax * sMax - lambdaMin * sMin);
+    }
+
     /** λ_max / λ_min of a symmetric positive definite matrix. */
     public static double conditionNumber(double[][] symmetric) {
         double[] eig = Matrices.symmetricEigenvalues(symmetric);

@@ -55,6 +55,15 @@ class GdPlusPlusTest {
     }
 
     @Test
+    void theEqualizingGammaMapsBothEndsToOneValue() {
+        assertThat(GdPlusPlus.equalizingGamma(1, 4)).isCloseTo(1.0 / 7, within(1e-15));
+        double lo = 0.03, hi = 2.5, gamma = GdPlusPlus.equalizingGamma(lo, hi);
+        assertThat(gamma * hi).isLessThan(1);
+        assertThat(lo * Math.pow(1 - gamma * lo, 2)).isCloseTo(hi * Math.pow(1 - gamma * hi, 2), within(1e-14));
+        assertThatThrownBy(() -> GdPlusPlus.equalizingGamma(2, 2)).hasMessageContaining("λ_min < λ_max");
+    }
+
+    @Test
     void conditionNumberRefusesSingularMatrices() {
         assertThatThrownBy(() -> GdPlusPlus.conditionNumber(new double[][]{{1, 0}, {0, 0}}))
                 .hasMessageContaining("not positive definite");

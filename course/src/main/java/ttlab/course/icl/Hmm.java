@@ -63,19 +63,69 @@ public record Hmm(double[] initial, double[][] transition, double[][] emission) 
                 for (int s = 0; s < states; s++) {
                     terms[s] = alpha[t - 1][s] + Math.log(transition[s][next]);
                 }
-                alpha[t][next] = Softmax.logSumExp(terms) + Math.log(emission[next][tokens[t]]);
+                alpha[t][next] = logSumExp(terms) + Math.log(emission[next][tokens[t]]);
             }
         }
         return alpha;
     }
 
-    /** log p(o₀..o_{T−1}); 0 (probability one) for the empty sequence. */
+    /**
+     * log p(o₀..o_{T−1}); 0 (probability one) for the empty sequence. Computed with the scaled
+     * forward recursion (Rabiner 1989): each message is normalized to sum 1 and the logs of the
+     * normalizers add up to the log-likelihood. It equals log-sum-exp of {@link #logForward}'s last
+     * row, without a logarithm per term.
+     */
     public double logLikelihood(int[] tokens) {
         if (tokens.length == 0) {
             return 0;
         }
-        double[][] alpha = logForward(tokens);
-        return Softmax.logSumExp(alpha[tokens.length - 1]);
+        return scaledForward(tokens).logLikelihood;
+    }
+
+    private record Scaled(double[] last, double logLikelihood) {
+    }
+
+    /** The normalized last forward message p(s_{T−1} | o) and log p(o). */
+    private Scaled scaledForward(int[] tokens) {
+        requireTokens(tokens);
+        int states = states();
+        double[] alpha = new double[states];
+        for (int s = 0; s < states; s++) {
+            alpha[s] = initial[s] * emission[s][tokens[0]];
+        }
+        double log = normalize(alpha, 0);
+        for (int t = 1; t < tokens.length; t++) {
+            double[] next = new double[states];
+            for (int s = 0; s < states; s++) {
+                if (alpha[s] == 0) {
+                    continue;
+                }
+                for (int s2 = 0; s2 < states; s2++) {
+                    next[s2] += alpha[s] * transition[s][s2];
+                }
+            }
+            for (int s2 = 0; s2 < states; s2++) {
+                next[s2] *= emission[s2][tokens[t]];
+            }
+            log = normalize(next, log);
+            alpha = next;
+        }
+        return new Scaled(alpha, log);
+    }
+
+    /** Scales p to sum 1 and returns log + log(its old sum); −∞ once the sequence is impossible. */
+    private static double normalize(double[] p, double log) {
+        double sum = 0;
+        for (double x : p) {
+            sum += x;
+        }
+        if (sum == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return log + Math.log(sum);
     }
 
     /** p(o_T = v | o₀..o_{T−1}) for every token v: the next-token distribution. */
@@ -105,16 +155,26 @@ public record Hmm(double[] initial, double[][] transition, double[][] emission) 
 
     /** p(s_T = s' | o₀..o_{T−1}), from the normalized last forward message. */
     private double[] nextStateDistribution(int[] tokens) {
-        double[] last = logForward(tokens)[tokens.length - 1];
-        double norm = Softmax.logSumExp(last);
+        double[] last = scaledForward(tokens).last();
         double[] next = new double[states()];
         for (int s = 0; s < states(); s++) {
-            double p = Math.exp(last[s] - norm);
             for (int s2 = 0; s2 < next.length; s2++) {
-                next[s2] += p * transition[s][s2];
+                next[s2] += last[s] * transition[s][s2];
             }
         }
         return next;
+    }
+
+    /**
+     * log Σ exp(uᵢ), shifted by the largest term; −∞ when every term is −∞ (a state that cannot be
+     * reached), which the attention package's softmax rightly refuses but a forward message allows.
+     */
+    static double logSumExp(double[] u) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : u) {
+            max = Math.max(max, x);
+        }
+        return max == Double.NEGATIVE_INFINITY ? max : Softmax.logSumExp(u);
     }
 
     static int draw(double[] distribution, Random random) {

@@ -144,6 +144,28 @@ public final class Ginc {
         return new Prompt(c, tokens, java.util.List.copyOf(examples), java.util.Arrays.copyOf(test, k - 1), test[k - 1]);
     }
 
+    /**
+     * The same prompt with only its last n examples (and the same test example): prompts of every
+     * length made from one draw, so that curves over n compare like with like.
+     */
+    public Prompt lastExamples(Prompt prompt, int n) {
+        int total = prompt.examples().size();
+        if (n < 0 || n > total) {
+            throw new IllegalArgumentException("the prompt has " + total + " examples, cannot keep " + n);
+        }
+        int k = prompt.testPrefix().length + 1;
+        List<int[]> kept = prompt.examples().subList(total - n, total);
+        int[] tokens = new int[n * (k + 1) + k - 1];
+        int at = 0;
+        for (int[] example : kept) {
+            System.arraycopy(example, 0, tokens, at, k);
+            at += k;
+            tokens[at++] = contentTokens;
+        }
+        System.arraycopy(prompt.testPrefix(), 0, tokens, at, k - 1);
+        return new Prompt(prompt.concept(), tokens, List.copyOf(kept), prompt.testPrefix(), prompt.label());
+    }
+
     /** A prompt: its concept, its tokens (ending with the test prefix), its examples, the test prefix and the label. */
     public record Prompt(int concept, int[] tokens, List<int[]> examples, int[] testPrefix, int label) {
     }

@@ -169,7 +169,7 @@ public record Hmm(double[] initial, double[][] transition, double[][] emission) 
      * log Σ exp(uᵢ), shifted by the largest term; −∞ when every term is −∞ (a state that cannot be
      * reached), which the attention package's softmax rightly refuses but a forward message allows.
      */
-    static double logSumExp(double[] u) {
+    public static double logSumExp(double[] u) {
         double max = Double.NEGATIVE_INFINITY;
         for (double x : u) {
             max = Math.max(max, x);

@@ -22,6 +22,10 @@ class GincTest {
         }
         assertThat(p.tokens()).endsWith(p.testPrefix());
         assertThatThrownBy(() -> GINC.prompt(0, 1, 1, new Random(1))).hasMessageContaining("k ≥ 2");
+        Ginc.Prompt last = GINC.lastExamples(p, 1);
+        assertThat(last.tokens()).containsExactly(java.util.Arrays.copyOfRange(p.tokens(), 2 * 6, p.tokens().length));
+        assertThat(GINC.lastExamples(p, 0).tokens()).containsExactly(p.testPrefix());
+        assertThatThrownBy(() -> GINC.lastExamples(p, 4)).hasMessageContaining("has 3 examples");
     }
 
     @Test

@@ -109,7 +109,8 @@ def test_dockerignore_keeps_masters_and_fixtures_out():
                  "grader/src/test/java/ttlab/grader/grade/WarmupNotebooks.java",
                  "grader/src/test/resources/assign/solutions/01-warmup.ipynb",
                  "tests/notebooks/smoke.ipynb", ".venv/bin/python", "kernels/java/target/kernel.args",
-                 "docker/.env", "docker/jupyterhub/.env", "docker/jupyterhub/roster.txt"]:
+                 "docker/.env", "docker/jupyterhub/.env", "docker/jupyterhub/roster.txt",
+                 "autograder.zip", "course/gradescope/warmup.zip"]:
         assert ignore.excludes(path), path
     for path in ["exercises/00-warmup.ipynb", "course/01a-attention-as-kernel-regression.ipynb",
                  "kernels/java/src/main/java/ttlab/kernel/Main.java", "ttlab", "docker/start-notebook.sh"]:

@@ -29,7 +29,8 @@ public final class Budgets {
                 loss.append(law.optimalLoss(compute));
             }
         });
-        return table.addColumns(name, n, c, d, ratio, loss);
+        return table.addColumns(name, Columns.scientific(n), Columns.scientific(c), Columns.scientific(d),
+                Columns.fixed(ratio, 1), Columns.fixed(loss, 3));
     }
 
     /** For each law and each compute budget C: N_opt, D_opt, D/N and the loss. */
@@ -48,6 +49,7 @@ public final class Budgets {
                 loss.append(law.optimalLoss(compute));
             }
         });
-        return table.addColumns(name, c, n, d, ratio, loss);
+        return table.addColumns(name, Columns.scientific(c), Columns.scientific(n), Columns.scientific(d),
+                Columns.fixed(ratio, 1), Columns.fixed(loss, 3));
     }
 }

@@ -80,6 +80,7 @@ final class ApiScanner {
             "java.nio.channels.", FILE_IO,
             "ttlab.course.attention.", COURSE_LIBRARY,
             "ttlab.course.icl.", COURSE_LIBRARY,
+            "ttlab.course.scaling.", COURSE_LIBRARY,
             "ttlab.course.ssm.", COURSE_LIBRARY);
 
     /** Thread's static helpers that do not start anything. */

@@ -79,6 +79,7 @@ final class ApiScanner {
             "java.nio.file.", FILE_IO,
             "java.nio.channels.", FILE_IO,
             "ttlab.course.attention.", COURSE_LIBRARY,
+            "ttlab.course.circuits.", COURSE_LIBRARY,
             "ttlab.course.ssm.", COURSE_LIBRARY);
 
     /** Thread's static helpers that do not start anything. */

@@ -46,6 +46,11 @@ public final class AttentionOnlyModel {
         this.unembedding = unembedding;
     }
 
+    /** The heads of each layer, first layer first. */
+    public List<List<Head>> layers() {
+        return layers;
+    }
+
     /** The result of a forward pass: each layer's attention patterns and the final logits. */
     public record Forward(List<List<double[][]>> patterns, double[][] residual, double[][] logits) {
         /** The pattern of head {@code head} in layer {@code layer}: row i is query i's weights over keys 0..i. */

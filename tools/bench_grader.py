@@ -9,7 +9,8 @@ the untouched stubs, then measures in one run:
   * the baseline: what nbgrader and Otter-Grader do, executing each notebook top to bottom
     through the kernel with nbclient (a kernel start each), J at a time, on the first K copies:
     median seconds per notebook and notebooks per minute.
-Prints the figures and their ratio. A program, not a test: it asserts nothing.
+Prints the figures and their ratio, after checking that every copy was graded and scored right
+(solved copies full marks, stubs 0): a wrong grader exits with status 1 before any timing.
 """
 import argparse
 import json
@@ -54,13 +55,29 @@ def make_submissions(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def grade(submissions: Path, out: Path, jobs: int) -> tuple[float, list[float], list[float]]:
+def grade(submissions: Path, out: Path, jobs: int) -> tuple[float, dict[str, dict]]:
+    """Wall seconds of the batch, and each submission's results.json by its folder name."""
     started = time.perf_counter()
     subprocess.run([str(ROOT / "ttlab"), "grade", str(submissions), "--out", str(out), "--jobs", str(jobs)],
                    check=True, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - started
-    results = [json.loads(p.read_text()) for p in sorted(out.glob("*/results.json"))]
-    return wall, [r["execution_time"] for r in results], [r["score"] for r in results]
+    # Each submission's folder is named "<student folder>--<notebook>".
+    return wall, {p.parent.name.split("--")[0]: json.loads(p.read_text()) for p in sorted(out.glob("*/results.json"))}
+
+
+def wrong_scores(paths: list[Path], results: dict[str, dict]) -> list[str]:
+    """Submissions graded wrongly: a solved copy (even index) below full marks, a stub above 0, or none."""
+    wrong = []
+    for i, path in enumerate(paths):
+        result = results.get(path.parent.name)
+        if result is None:
+            wrong.append(f"{path.parent.name}: no results.json")
+            continue
+        full = result.get("max_score", 0)
+        expected = full if i % 2 == 0 else 0
+        if full == 0 or result["score"] != expected:
+            wrong.append(f"{path.parent.name}: score {result['score']} of {full}, expected {expected}")
+    return wrong
 
 
 def execute(path: Path) -> float:
@@ -82,9 +99,16 @@ def main():
         paths = make_submissions(Path(temp) / "submissions", args.copies)
         print(f"grading benchmark: {args.copies} copies of {MASTER.name} (half solved, half stubs), "
               f"--jobs {args.jobs}, {os.cpu_count()} CPUs")
-        wall, per_submission, scores = grade(Path(temp) / "submissions", Path(temp) / "graded", args.jobs)
+        wall, results = grade(Path(temp) / "submissions", Path(temp) / "graded", args.jobs)
+        per_submission = [r["execution_time"] for r in results.values()]
         print(f"\nttlab grade: {len(per_submission)} graded in {wall:.1f} s; "
-              f"scores {sorted(set(scores))}")
+              f"scores {sorted(set(r['score'] for r in results.values()))}")
+        wrong = wrong_scores(paths, results)
+        if wrong:
+            # Figures of a grader that grades wrongly mean nothing.
+            print("correctness FAILED: " + "; ".join(wrong))
+            return 1
+        print(f"  correctness: all {len(paths)} graded, solved copies at full marks, stubs at 0")
         print(f"  median per submission   {statistics.median(per_submission):6.2f} s "
               f"(min {min(per_submission):.2f}, max {max(per_submission):.2f})")
         ttlab_rate = 60 * len(per_submission) / wall

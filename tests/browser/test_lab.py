@@ -131,11 +131,12 @@ def stop_server(server: LabServer, process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_lab(notebook_dir: Path, log_path: Path):
+def running_lab(notebook_dir: Path, log_path: Path, quiet: bool = True):
     with tempfile.TemporaryDirectory(prefix="ttlab-lab-") as temp:
         home = Path(temp)
         shutil.copytree(notebook_dir, home / "notebooks")
-        write_quiet_settings(home / "settings")
+        if quiet:
+            write_quiet_settings(home / "settings")
         env = {
             **os.environ,
             # Leave out any personal Jupyter configuration; kernels installed in
@@ -273,3 +274,18 @@ def test_a_student_solves_an_exercise_and_checks_it_in_lab(kernel_spec, kernel_n
         finally:
             page.screenshot(path=str(screenshot))
             browser.close()
+
+
+def test_the_course_configuration_turns_the_news_pop_up_off(kernel_spec, tmp_path):
+    """`./ttlab lab` with a student's empty settings: JupyterLab neither asks to fetch the Jupyter
+    news feed nor checks for updates (./ttlab setup writes the course's defaults into .venv)."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    with running_lab(notebooks, tmp_path / "lab.log", quiet=False) as lab:
+        settings = lab.api("lab/api/settings/@jupyterlab/apputils-extension:notification")
+    # The server folds the application's overrides into the schema's defaults, which the page uses
+    # wherever the student's own settings are silent.
+    defaults = {name: spec.get("default") for name, spec in settings["schema"]["properties"].items()}
+    assert defaults["fetchNews"] == "false", defaults
+    assert defaults["checkForUpdates"] is False, defaults
+    assert not settings.get("raw", "{}").strip("{} \n"), "the student's own settings are empty"

@@ -109,7 +109,8 @@ def test_dockerignore_keeps_masters_and_fixtures_out():
                  "grader/src/test/java/ttlab/grader/grade/WarmupNotebooks.java",
                  "grader/src/test/resources/assign/solutions/01-warmup.ipynb",
                  "tests/notebooks/smoke.ipynb", ".venv/bin/python", "kernels/java/target/kernel.args",
-                 "docker/.env", "docker/jupyterhub/.env", "docker/jupyterhub/roster.txt"]:
+                 "docker/.env", "docker/jupyterhub/.env", "docker/jupyterhub/roster.txt",
+                 "autograder.zip", "course/gradescope/warmup.zip"]:
         assert ignore.excludes(path), path
     for path in ["exercises/00-warmup.ipynb", "course/01a-attention-as-kernel-regression.ipynb",
                  "kernels/java/src/main/java/ttlab/kernel/Main.java", "ttlab", "docker/start-notebook.sh"]:
@@ -140,9 +141,11 @@ def test_install_is_the_readmes_setup(dockerfile):
 def test_images_run_the_tree_where_it_was_built(dockerfile):
     build_dir = dockerfile.stage("build").last("WORKDIR").args
     assert build_dir == "/opt/ttlab"
+    tree_from = {"student": "build", "cuda": "build-cuda"}  # the CUDA image's tree is built with nvcc
+    assert dockerfile.stage("build-cuda").base == "build"
     for image in COURSE_IMAGES:
         stage = dockerfile.stage(image)
-        pairs = [(c.sources, c.destination) for c in stage.copies() if c.source_stage == "build"]
+        pairs = [(c.sources, c.destination) for c in stage.copies() if c.source_stage == tree_from[image]]
         assert ([build_dir], build_dir) in pairs, f"{image} copies the built tree elsewhere: {pairs}"
         assert stage.env()["TTLAB_HOME"] == build_dir
         assert stage.env()["PATH"].startswith(f"{build_dir}/.venv/bin:")
@@ -218,3 +221,42 @@ def test_readme_builds_what_the_dockerfile_defines(dockerfile):
     assert "--build-context masters=solutions" in targets["grader"]
     assert all("--build-context" not in targets[t] for t in COURSE_IMAGES)
     assert all(line.rstrip().split("#")[0].split()[-1] == "." for line in builds), "built from the repository root"
+
+
+def test_the_cuda_image_holds_the_gpu_scan(dockerfile):
+    """The CUDA image's course jar holds the selective scan's PTX: its tree is built where nvcc is
+    (the CUDA toolkit of the same release as its runtime base), the build fails without nvcc
+    instead of falling back to the CPU scan, and the jar is checked for the PTX."""
+    cuda, build_cuda = dockerfile.stage("cuda"), dockerfile.stage("build-cuda")
+    assert [c.source_stage for c in cuda.copies() if c.destination == "/opt/ttlab"] == ["build-cuda"]
+    toolkit = [c for c in build_cuda.copies() if c.source_stage == "cuda-toolkit"]
+    assert [(c.sources, c.destination) for c in toolkit] == [(["/usr/local/cuda/"], "/usr/local/cuda/")]
+    toolkit_base = dockerfile.stage("cuda-toolkit").base
+    assert re.fullmatch(r"nvidia/cuda:12\.\d+\.\d+-devel-ubuntu24\.04", toolkit_base), toolkit_base
+    assert toolkit_base.replace("-devel-", "-runtime-") == cuda.base, "the toolkit and the runtime differ in release"
+    assert build_cuda.env()["TTLAB_REQUIRE_PTX"] == "1"
+    runs = build_cuda.runs()
+    setup = [r for r in runs if "./ttlab setup --force" in r]
+    assert len(setup) == 1, runs
+    assert "jar tf grader/target/lib/ttlab-course-*.jar | grep -qx 'ttlab/course/ssm/selective_scan.ptx'" in setup[0]
+    assert any(re.search(r"\bapt-get install\b.*\bg\+\+", r) for r in runs), "nvcc needs a host compiler"
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_the_ptx_build_fails_without_nvcc_only_when_required(tmp_path, required):
+    import os
+    import subprocess
+    script = REPO_ROOT / "course" / "src" / "main" / "cuda" / "build-ptx.sh"
+    env = {**os.environ, "NVCC": str(tmp_path / "no-nvcc")}
+    if required:
+        env["TTLAB_REQUIRE_PTX"] = "1"
+    else:
+        env.pop("TTLAB_REQUIRE_PTX", None)
+    result = subprocess.run(["bash", str(script), str(script.with_name("selective_scan.cu")), str(tmp_path / "out")],
+                            capture_output=True, text=True, env=env, timeout=60)
+    props = tmp_path / "out" / "ttlab" / "course" / "ssm" / "selective_scan.properties"
+    if required:
+        assert result.returncode == 1 and "TTLAB_REQUIRE_PTX=1" in result.stderr, result.stdout + result.stderr
+    else:
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert props.read_text() == "nvcc=absent\n"

@@ -108,3 +108,21 @@ def test_warmup_from_assign_to_gradebook(course, tmp_path, kernel_spec):
     page = (out / "bob--00-warmup" / "feedback.html").read_text()
     assert "not implemented yet" in page
     assert (out / "scores.png").stat().st_size > 0
+
+
+def test_grade_finds_the_masters_from_any_folder(tmp_path):
+    """`./ttlab grade` run elsewhere grades against the repository's solutions/; a folder of
+    masters that does not exist is said at once, and no result says "graded" for it."""
+    student = tmp_path / "alice" / "00-warmup.ipynb"
+    student.parent.mkdir()
+    shutil.copy(REPO_ROOT / "exercises" / "00-warmup.ipynb", student)
+    graded = ttlab("grade", "alice", "--out", "out", cwd=tmp_path)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    results = json.loads((tmp_path / "out" / "alice--00-warmup" / "results.json").read_text())
+    assert results["extra_data"]["master"] == str(MASTER)
+    assert results["max_score"] > 0 and results["score"] == 0  # the stubs, graded against the real master
+
+    missing = ttlab("grade", "alice", "--out", "out2", "--solutions", "nowhere", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert f"no folder of master notebooks at {tmp_path / 'nowhere'}" in missing.stderr
+    assert "graded [" not in missing.stderr

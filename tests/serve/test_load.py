@@ -1,14 +1,16 @@
-"""Load on localhost: 20 students hand in 10 notebooks each at once (200 submissions, copies of
-the warm-up set, half solved and half stubs), then watch their submissions while the service
-grades. Nothing may be lost, nothing graded twice, and every score must be right.
+"""Load on localhost: students hand in copies of the warm-up set at once (half solved, half
+stubs), then watch their submissions while the service grades every one of them. Nothing may be
+lost, nothing graded twice, and every score must be right.
 
-Grading 200 notebooks takes minutes on a 2-core machine (a fresh JVM each, about 4 s of CPU), so
-grading is watched for TTLAB_LOAD_GRADING_SECONDS (default 45); the rest stays queued, and the
-checks cover every submission either way. TTLAB_LOAD_GRADE_ALL=1 waits until all are graded.
+By default 6 students hand in 2 notebooks each (12 submissions) and the test waits until all are
+graded, within TTLAB_LOAD_GRADING_SECONDS (default 600: about 4 s of CPU per submission, with
+room for a machine busy with other work). The large run is a benchmark, not a CI test:
+
+    TTLAB_LOAD_CLIENTS=20 TTLAB_LOAD_PER_CLIENT=10 TTLAB_LOAD_GRADING_SECONDS=3000 \
+        .venv/bin/python -m pytest -s tests/serve/test_load.py
+
 The figures are printed (run pytest with -s to see them) and kept in
 test-artifacts/serve/load.txt.
-
-    .venv/bin/python -m pytest -s tests/serve/test_load.py
 """
 
 from __future__ import annotations
@@ -24,17 +26,16 @@ import pytest
 from serving import FULL_MARKS, REPO_ROOT, Service, call, copy_of, percentile, sqlite_rows, student_notebooks, \
     write_roster
 
-CLIENTS = int(os.environ.get("TTLAB_LOAD_CLIENTS", "20"))
-PER_CLIENT = int(os.environ.get("TTLAB_LOAD_PER_CLIENT", "10"))
-GRADE_ALL = os.environ.get("TTLAB_LOAD_GRADE_ALL") == "1"
-GRADING_SECONDS = float(os.environ.get("TTLAB_LOAD_GRADING_SECONDS", "45"))
+CLIENTS = int(os.environ.get("TTLAB_LOAD_CLIENTS", "6"))
+PER_CLIENT = int(os.environ.get("TTLAB_LOAD_PER_CLIENT", "2"))
+GRADING_SECONDS = float(os.environ.get("TTLAB_LOAD_GRADING_SECONDS", "600"))
 HAND_IN_LIMIT_SECONDS = 60  # the whole burst of hand-ins must be taken within this
 POLL_SECONDS = 2.0
 
-pytestmark = pytest.mark.timeout(3600 if GRADE_ALL else 400)
+pytestmark = pytest.mark.timeout(GRADING_SECONDS + 300)
 
 
-def test_two_hundred_hand_ins_at_once_are_all_kept_and_graded_once(tmp_path):
+def test_a_burst_of_hand_ins_is_kept_and_every_one_graded_exactly_once(tmp_path):
     students = [f"student{i:02d}" for i in range(1, CLIENTS + 1)]
     tokens = write_roster(tmp_path / "roster.csv", students)
     service = Service(tmp_path / "data", tmp_path / "roster.csv", "--workers", str(os.cpu_count() or 2)).start()
@@ -90,7 +91,7 @@ def test_two_hundred_hand_ins_at_once_are_all_kept_and_graded_once(tmp_path):
         watchers = [threading.Thread(target=watch, args=(s,), daemon=True) for s in students]
         for w in watchers:
             w.start()
-        deadline = grading_start + (3000 if GRADE_ALL else GRADING_SECONDS)
+        deadline = grading_start + GRADING_SECONDS
         while time.perf_counter() < deadline:
             done = sqlite_rows(service.data, "SELECT COUNT(*) FROM submissions WHERE status IN ('graded', 'failed')")[0][0]
             if done == total:
@@ -117,7 +118,8 @@ def test_two_hundred_hand_ins_at_once_are_all_kept_and_graded_once(tmp_path):
     results = dict(sqlite_rows(service.data, "SELECT submission_id, COUNT(*) FROM results GROUP BY submission_id"))
     gradings = dict(sqlite_rows(service.data, "SELECT submission_id, COUNT(*) FROM gradings GROUP BY submission_id"))
     graded = [sid for sid, row in stored.items() if row[2] == "graded"]
-    assert graded, "nothing was graded"
+    assert len(graded) == total, (f"only {len(graded)} of {total} submissions were graded in {window:.0f} s "
+                                  f"(TTLAB_LOAD_GRADING_SECONDS={GRADING_SECONDS:.0f})")
     assert not [sid for sid, row in stored.items() if row[2] == "failed"]
     for sid in graded:
         assert results.get(sid) == 1, f"submission #{sid} has {results.get(sid)} results"

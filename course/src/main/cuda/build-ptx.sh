@@ -6,7 +6,9 @@
 # Writes OUTPUT_DIR/ttlab/course/ssm/selective_scan.ptx and selective_scan.properties (what was
 # built, with which nvcc, and ptxas's register and shared-memory figures for sm_90). Without
 # nvcc it writes only the properties file, saying so, and succeeds: the library then runs the
-# selective scan on the CPU. Maven runs this in generate-resources (course/pom.xml).
+# selective scan on the CPU; with TTLAB_REQUIRE_PTX=1 (the CUDA image's build) it fails instead,
+# so that no GPU image can silently run the scan on the CPU. Maven runs this in
+# generate-resources (course/pom.xml).
 #
 # PTX, not a cubin: the driver compiles it for whatever GPU it finds. The target is
 # compute_75, the oldest that CUDA 13 still compiles for, so Turing, Ampere, Ada and Hopper
@@ -37,6 +39,10 @@ find_nvcc() {
 }
 
 if ! nvcc="$(find_nvcc)"; then
+  if [[ "${TTLAB_REQUIRE_PTX:-}" == 1 ]]; then
+    echo "nvcc not found, and TTLAB_REQUIRE_PTX=1: this build must hold the GPU selective scan's PTX (install the CUDA toolkit, or set NVCC or CUDA_HOME)" >&2
+    exit 1
+  fi
   echo "nvcc not found, skipping PTX: the selective scan will run on the CPU (install the CUDA toolkit to build the GPU kernels)"
   rm -f "$ptx"
   printf 'nvcc=absent\n' > "$props"

@@ -59,10 +59,16 @@ public final class ScanBenchmark {
             System.out.print(USAGE);
             return;
         }
-        new ScanBenchmark(options).run();
+        if (!new ScanBenchmark(options).run()) {
+            System.exit(1);
+        }
     }
 
-    private void run() {
+    /** Largest relative error a float32 backend may show against the double reference (measured: ~3e-5). */
+    static final double FLOAT32_TOLERANCE = 1e-3;
+
+    /** Runs every section; false, after the correctness table, when a backend computes wrong results. */
+    boolean run() {
         System.out.println("Selective scan benchmark (Mamba's discretization: exp(ΔA), B̄ = ΔB; float32)");
         System.out.printf("Java %s, %d cores%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         GpuSelectiveScan.Availability gpu = GpuSelectiveScan.availability();
@@ -71,12 +77,20 @@ public final class ScanBenchmark {
         printBuildInfo();
         System.out.println();
 
-        correctness(gpu.scan());
+        List<String> wrong = correctness(gpu.scan());
+        if (!wrong.isEmpty()) {
+            // Timings of a kernel that computes something else mean nothing.
+            System.out.println("Correctness FAILED (max rel error above " + FLOAT32_TOLERANCE + "): " + String.join("; ", wrong));
+            return false;
+        }
+        System.out.println("Correctness: every backend within " + FLOAT32_TOLERANCE + " relative of the reference.");
+        System.out.println();
         printTrafficModel();
         if (gpu.available()) {
             new GpuFigures(gpu.scan()).run();
         }
         cpuBaselines();
+        return true;
     }
 
     private static void printBuildInfo() {
@@ -95,9 +109,11 @@ public final class ScanBenchmark {
 
     // ---- correctness --------------------------------------------------------------------------
 
-    private void correctness(GpuSelectiveScan gpu) {
+    /** Prints each backend's errors on small inputs; returns the backends (with inputs) that are wrong. */
+    private List<String> correctness(GpuSelectiveScan gpu) {
         System.out.println("Correctness: max error against the double-precision reference");
         System.out.printf("  %-34s %-28s %10s %10s%n", "inputs", "backend", "max abs", "max rel");
+        List<String> wrong = new ArrayList<>();
         List<SelectiveScanInputs> cases = List.of(
                 SelectiveScanInputs.random(2, 24, 300, 16, true, 1),
                 withoutOptionalInputs(SelectiveScanInputs.random(1, 17, 64, 5, false, 2)),
@@ -117,11 +133,16 @@ public final class ScanBenchmark {
             }
             for (Map.Entry<String, Supplier<float[]>> backend : backends) {
                 ErrorStats errors = ErrorStats.of(backend.getValue().get(), reference);
-                System.out.printf("  %-34s %-28s %10.2e %10.2e%n", label, backend.getKey(), errors.maxAbs(), errors.maxRel());
+                boolean right = errors.maxRel() <= FLOAT32_TOLERANCE; // false for NaN too
+                System.out.printf("  %-34s %-28s %10.2e %10.2e%s%n", label, backend.getKey(), errors.maxAbs(), errors.maxRel(),
+                        right ? "" : "  WRONG");
+                if (!right) {
+                    wrong.add(backend.getKey() + " at " + String.format("(%d, %d, %d, %d)", in.batch(), in.channels(), in.length(), in.state()));
+                }
                 label = "";
             }
         }
-        System.out.println();
+        return wrong;
     }
 
     private static SelectiveScanInputs withoutOptionalInputs(SelectiveScanInputs in) {

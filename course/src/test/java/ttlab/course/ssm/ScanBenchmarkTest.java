@@ -16,6 +16,8 @@ class ScanBenchmarkTest {
         String out = capture(() -> ScanBenchmark.main(new String[] {
                 "--shape", "1,16,256,16", "--cpu-shape", "1,8,128,4", "--runs", "1", "--warmup", "0",
                 "--lengths", "128", "--states", "8"}));
+        assertThat(out).contains("Correctness: every backend within 0.001 relative of the reference.")
+                .doesNotContain("WRONG");
         assertThat(out).contains("Correctness: max error against the double-precision reference",
                 "CPU float32 sequential", "Bytes moved", "fused: reads u, Δ, z, B, C once",
                 "CPU at batch 1, D 8, L 128, N 4", "parallel is");

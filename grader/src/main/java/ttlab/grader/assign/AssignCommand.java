@@ -3,6 +3,8 @@ package ttlab.grader.assign;
 import ttlab.grader.assign.Assigner.Assignment;
 import ttlab.grader.assign.ExercisesFolder.Change;
 import ttlab.grader.assign.ExercisesFolder.Drift;
+import ttlab.grader.grade.WrongAnswerCheck;
+import ttlab.grader.notebook.NotebookException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,12 +13,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code assign [--check] [--solutions DIR] [--exercises DIR]}: writes the student notebooks in
- * {@code exercises/} from the masters in {@code solutions/}, or with {@code --check} only says
- * whether {@code exercises/} is exactly what it would write (for CI).
+ * {@code assign [--check [--jobs N]] [--solutions DIR] [--exercises DIR]}: writes the student
+ * notebooks in {@code exercises/} from the masters in {@code solutions/}. With {@code --check} it
+ * writes nothing (for CI): it says whether {@code exercises/} is exactly what it would write, then
+ * proves each master's tests with its wrong answers ({@link WrongAnswerCheck}).
  *
- * <p>Exit status: 0 done or up to date; 1 ({@code --check}) {@code exercises/} differs;
- * 2 bad usage, a malformed master (nothing is written then) or an I/O error.
+ * <p>Exit status: 0 done, or up to date and every wrong answer rejected; 1 ({@code --check})
+ * {@code exercises/} differs or a wrong answer does not prove its tests; 2 bad usage, a malformed
+ * master (nothing is written then) or an I/O error.
  */
 public final class AssignCommand {
 
@@ -24,9 +28,11 @@ public final class AssignCommand {
     static final int DRIFT = 1;
     static final int ERROR = 2;
 
-    private static final String USAGE = "usage: assign [--check] [--solutions DIR] [--exercises DIR]\n"
+    private static final String USAGE = "usage: assign [--check [--jobs N]] [--solutions DIR] [--exercises DIR]\n"
             + "  writes exercises/*.ipynb (student copies) from solutions/*.ipynb (masters);\n"
-            + "  --check writes nothing and exits 1 when exercises/ is not exactly what assign would write";
+            + "  --check writes nothing and exits 1 when exercises/ is not exactly what assign would write,\n"
+            + "  or when a master's wrong answer is not rejected by its exercise's tests alone (each is graded\n"
+            + "  in place of its solution, N at a time: default the number of processors)";
 
     private AssignCommand() {
     }
@@ -51,22 +57,27 @@ public final class AssignCommand {
         }
         try {
             return options.check()
-                    ? check(options.solutions(), options.exercises(), out, err)
+                    ? check(options, out, err)
                     : assign(options.solutions(), options.exercises(), out, err);
-        } catch (IOException e) {
+        } catch (IOException | NotebookException e) {
             err.println("assign: " + e);
+            return ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("assign: interrupted");
             return ERROR;
         }
     }
 
-    /** The command line, parsed; {@code --opt DIR} and {@code --opt=DIR} both work. */
-    record Options(boolean check, boolean help, Path solutions, Path exercises) {
+    /** The command line, parsed; {@code --opt VALUE} and {@code --opt=VALUE} both work. */
+    record Options(boolean check, boolean help, Path solutions, Path exercises, int jobs) {
 
         static Options parse(String[] args) {
             boolean check = false;
             boolean help = false;
             Path solutions = Path.of("solutions");
             Path exercises = Path.of("exercises");
+            Integer jobs = null;
             for (int i = 0; i < args.length; i++) {
                 int equals = args[i].indexOf('=');
                 String option = equals < 0 ? args[i] : args[i].substring(0, equals);
@@ -78,22 +89,39 @@ public final class AssignCommand {
                         check = true;
                     }
                     case "-h", "--help" -> help = true;
-                    case "--solutions", "--exercises" -> {
+                    case "--solutions", "--exercises", "--jobs" -> {
                         String value = equals >= 0 ? args[i].substring(equals + 1)
                                 : i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "";
                         if (value.isEmpty()) {
-                            throw new IllegalArgumentException(option + " needs a folder");
+                            throw new IllegalArgumentException(option + (option.equals("--jobs") ? " needs a number"
+                                    : " needs a folder"));
                         }
-                        if (option.equals("--solutions")) {
-                            solutions = Path.of(value);
-                        } else {
-                            exercises = Path.of(value);
+                        switch (option) {
+                            case "--solutions" -> solutions = Path.of(value);
+                            case "--exercises" -> exercises = Path.of(value);
+                            default -> jobs = jobs(value);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
-            return new Options(check, help, solutions, exercises);
+            if (jobs != null && !check) {
+                throw new IllegalArgumentException("--jobs goes with --check");
+            }
+            return new Options(check, help, solutions, exercises,
+                    jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+        }
+
+        private static int jobs(String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException("--jobs takes a positive number, not " + value);
         }
     }
 
@@ -125,7 +153,11 @@ public final class AssignCommand {
         return OK;
     }
 
-    private static int check(Path solutions, Path exercises, PrintStream out, PrintStream err) throws IOException {
+    /** Both checks, whatever the first finds, so that CI reports everything at once. */
+    private static int check(Options options, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException, NotebookException {
+        Path solutions = options.solutions();
+        Path exercises = options.exercises();
         Assignment assignment = masters(solutions, err);
         if (assignment == null) {
             return ERROR;
@@ -134,13 +166,14 @@ public final class AssignCommand {
         if (drifts.isEmpty()) {
             out.println("assign --check: " + exercises + " is up to date with " + solutions + " ("
                     + notebooks(assignment.notebooks().size()) + ")");
-            return OK;
+        } else {
+            for (Drift drift : drifts) {
+                err.println(drift);
+            }
+            err.println(exercises + " is not what assign would write: run ./ttlab assign");
         }
-        for (Drift drift : drifts) {
-            err.println(drift);
-        }
-        err.println(exercises + " is not what assign would write: run ./ttlab assign");
-        return DRIFT;
+        int proof = WrongAnswerCheck.run(solutions, options.jobs(), out, err);
+        return drifts.isEmpty() && proof == WrongAnswerCheck.PROVEN ? OK : DRIFT;
     }
 
     /** Every master assigned in memory, or null after reporting why not. */

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The notebooks directly in a folder: {@code *.ipynb} files, by name, dot-files left out. */
-final class NotebookFiles {
+public final class NotebookFiles {
 
     private NotebookFiles() {
     }
 
     /** Sorted file names; none when the folder does not exist. */
-    static List<String> list(Path folder) throws IOException {
+    public static List<String> list(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

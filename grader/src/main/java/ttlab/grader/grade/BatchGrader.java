@@ -16,10 +16,6 @@ import java.util.concurrent.Future;
  */
 final class BatchGrader {
 
-    /** One submission's outcome for the closing table. */
-    record Line(String id, double score, double maxScore, boolean gradable) {
-    }
-
     private final GradeOptions options;
     private final SubmissionGrader grader;
 
@@ -28,7 +24,8 @@ final class BatchGrader {
         this.grader = new SubmissionGrader(options, new MasterCatalog());
     }
 
-    List<Line> grade(List<Submissions.Submission> submissions, PrintStream progressOut) throws InterruptedException {
+    /** Every submission's result, in the order given. */
+    List<SubmissionResult> grade(List<Submissions.Submission> submissions, PrintStream progressOut) throws InterruptedException {
         ProgressLine progress = new ProgressLine(progressOut, submissions.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, submissions.size())), r -> {
             Thread t = new Thread(r, "ttlab-grade");
@@ -36,36 +33,38 @@ final class BatchGrader {
             return t;
         });
         try {
-            List<Future<Line>> futures = new ArrayList<>();
+            List<Future<SubmissionResult>> futures = new ArrayList<>();
             for (Submissions.Submission s : submissions) {
                 futures.add(pool.submit(() -> {
                     progress.started(s.id());
+                    SubmissionResult result = null;
                     try {
-                        return gradeOne(s);
+                        result = gradeOne(s);
+                        return result;
                     } finally {
-                        progress.finished(s.id());
+                        progress.finished(s.id(), result != null && result.gradable());
                     }
                 }));
             }
-            List<Line> lines = new ArrayList<>();
-            for (Future<Line> f : futures) {
+            List<SubmissionResult> results = new ArrayList<>();
+            for (Future<SubmissionResult> f : futures) {
                 try {
-                    lines.add(f.get());
+                    results.add(f.get());
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new IllegalStateException("grading failed unexpectedly", e.getCause());
                 }
             }
-            return lines;
+            return results;
         } finally {
             pool.shutdownNow();
             progress.close();
         }
     }
 
-    private Line gradeOne(Submissions.Submission s) throws InterruptedException, IOException {
+    private SubmissionResult gradeOne(Submissions.Submission s) throws InterruptedException, IOException {
         SubmissionResult result = grader.gradeOrExplain(s);
         ResultsWriter.write(result, folderOf(s));
-        return new Line(s.id(), result.score(), result.maxScore(), result.gradable());
+        return result;
     }
 
     Path folderOf(Submissions.Submission s) {

@@ -40,11 +40,16 @@ public final class GradeCommand {
             err.println("ttlab grade: no notebooks (*.ipynb) found in " + options.submissions());
             return 2;
         }
+        if (options.master() == null && !Files.isDirectory(options.solutions())) {
+            err.println("ttlab grade: no folder of master notebooks at " + options.solutions().toAbsolutePath()
+                    + ": give it with --solutions DIR, or one master with --master FILE");
+            return 2;
+        }
         if (!Sandbox.here().confined()) {
             err.println("ttlab grade: warning: grading without a sandbox: " + Sandbox.here().description()
                     + " (results.json says so in \"sandbox\")");
         }
-        List<BatchGrader.Line> lines;
+        List<SubmissionResult> lines;
         try {
             lines = new BatchGrader(options).grade(submissions, err);
         } catch (IllegalStateException e) {
@@ -53,7 +58,7 @@ public final class GradeCommand {
         }
         boolean allGraded = true;
         int width = lines.stream().mapToInt(l -> l.id().length()).max().orElse(0);
-        for (BatchGrader.Line line : lines) {
+        for (SubmissionResult line : lines) {
             String score = line.gradable()
                     ? ResultsWriter.number(line.score()) + " / " + ResultsWriter.number(line.maxScore())
                     : "not graded";

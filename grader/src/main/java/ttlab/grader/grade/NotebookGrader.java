@@ -2,6 +2,7 @@ package ttlab.grader.grade;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,11 +32,12 @@ public final class NotebookGrader {
     }
 
     private final GradeOptions options;
+    private final MasterCatalog masters = new MasterCatalog();
     private final SubmissionGrader grader;
 
     private NotebookGrader(GradeOptions options) {
         this.options = options;
-        this.grader = new SubmissionGrader(options, new MasterCatalog());
+        this.grader = new SubmissionGrader(options, masters);
     }
 
     /**
@@ -54,6 +56,14 @@ public final class NotebookGrader {
         return grader.masterOf(new Submissions.Submission("", Path.of(notebookFileName)));
     }
 
+    /**
+     * Why a master cannot grade anything (missing, malformed), as every submission graded against
+     * it would be told; empty when it can.
+     */
+    public java.util.Optional<String> masterProblem(Path master) {
+        return java.util.Optional.ofNullable(masters.load(master).problem());
+    }
+
     /** The folder masters are found in by file name. */
     public Path solutions() {
         return options.solutions();
@@ -67,8 +77,26 @@ public final class NotebookGrader {
      * @param id the submission's id, written into results.json as {@code extra_data.submission}
      */
     public Outcome grade(String id, Path notebook, Path folder) throws InterruptedException, IOException {
+        return grade(id, notebook, folder, Presentation.DEFAULT);
+    }
+
+    /** As {@link #grade(String, Path, Path)}, with results.json written as {@code presentation} says. */
+    public Outcome grade(String id, Path notebook, Path folder, Presentation presentation)
+            throws InterruptedException, IOException {
         SubmissionResult result = grader.gradeOrExplain(new Submissions.Submission(id, notebook));
-        ResultsWriter.write(result, folder);
+        ResultsWriter.write(result, folder, presentation);
         return new Outcome(result.score(), result.maxScore(), result.gradable());
+    }
+
+    /**
+     * Writes the results of a submission that cannot be graded at all (it holds no notebook, or
+     * none that names a master), saying why, in the same files {@link #grade} writes.
+     *
+     * @param handedIn what was handed in, in words (file names), for results.json's {@code notebook}
+     * @param problem  the reason, for the student
+     */
+    public void explain(String id, String handedIn, String problem, Path folder) throws IOException {
+        ResultsWriter.write(new SubmissionResult(id, handedIn, "", List.of(), List.of(problem), List.of(),
+                Sandbox.here().networkIsolated(), Sandbox.here().description(), false, Duration.ZERO, ""), folder);
     }
 }

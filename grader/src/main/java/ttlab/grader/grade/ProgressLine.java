@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * One line on stderr, rewritten in place with a carriage return: how many submissions are done
  * out of how many, and which are being graded now. When stderr is not a terminal (a log, CI),
- * rewriting makes no sense: a plain line is printed for each finished submission instead.
+ * rewriting makes no sense: a plain line is printed for each finished submission instead, which
+ * says "not graded" for one that could not be.
  */
 final class ProgressLine {
 
@@ -37,13 +38,15 @@ final class ProgressLine {
         }
     }
 
-    synchronized void finished(String id) {
+    /** One more done: graded, or not (no master, or the grader failed: its results.json says why). */
+    synchronized void finished(String id, boolean graded) {
         running.remove(id);
         done++;
         if (terminal) {
             draw();
         } else {
-            out.printf("graded [%d/%d] %s%n", done, total, id);
+            out.printf("%s [%d/%d] %s%n", graded ? "graded" : "not graded", done, total,
+                    graded ? id : id + " (its results.json says why)");
             out.flush();
         }
     }

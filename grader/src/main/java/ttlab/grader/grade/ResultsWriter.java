@@ -34,20 +34,38 @@ final class ResultsWriter {
     }
 
     static void write(SubmissionResult result, Path folder) throws IOException {
+        write(result, folder, Presentation.DEFAULT);
+    }
+
+    static void write(SubmissionResult result, Path folder, Presentation presentation) throws IOException {
         Files.createDirectories(folder);
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                .toJson(sorted(toJson(result)));
+                .toJson(sorted(toJson(result, presentation)));
         Files.writeString(folder.resolve(RESULTS), json + "\n", StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve(FEEDBACK), feedback(result), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(FEEDBACK), feedback(result, presentation.late()), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve(WORKER_LOG), result.workerOutput(), StandardCharsets.UTF_8);
     }
 
     static JsonObject toJson(SubmissionResult result) {
+        return toJson(result, Presentation.DEFAULT);
+    }
+
+    /**
+     * With a late penalty, {@code score} is the score after it (Gradescope takes a top-level score
+     * over the sum of the tests, which keep their own points) and {@code extra_data.late} says how
+     * it was reached.
+     */
+    static JsonObject toJson(SubmissionResult result, Presentation presentation) {
+        Presentation.LatePenalty late = presentation.late();
         JsonObject root = new JsonObject();
-        root.add("score", number(result.score()));
+        root.add("score", number(late == null ? result.score() : late.apply(result.score())));
         root.add("max_score", number(result.maxScore()));
         root.add("execution_time", number(Math.round(result.executionTime().toMillis() / 100.0) / 10.0));
-        root.addProperty("output", summary(result));
+        root.addProperty("output", summary(result, late));
+        // Messages are AssertJ's expected/actual blocks, aligned with spaces: shown as written.
+        root.addProperty("output_format", "text");
+        // On Gradescope the run's output names hidden tests and their messages: instructors only.
+        root.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
         Map<String, Integer> perExercise = new LinkedHashMap<>();
         List<String> exerciseOrder = new ArrayList<>();
@@ -56,7 +74,7 @@ final class ResultsWriter {
                 exerciseOrder.add(t.exercise());
             }
             int n = perExercise.merge(t.exercise(), 1, Integer::sum);
-            tests.add(test(t, (exerciseOrder.indexOf(t.exercise()) + 1) + "." + n));
+            tests.add(test(t, (exerciseOrder.indexOf(t.exercise()) + 1) + "." + n, presentation.hiddenTests()));
         }
         root.add("tests", tests);
         JsonObject extra = new JsonObject();
@@ -68,11 +86,19 @@ final class ResultsWriter {
         extra.addProperty("network_isolation", result.networkIsolation());
         extra.addProperty("sandbox", result.sandbox());
         extra.add("exercises", exercises(result));
+        if (late != null) {
+            JsonObject lateness = new JsonObject();
+            lateness.addProperty("days_late", late.daysLate());
+            lateness.add("penalty", number(late.fraction()));
+            lateness.add("score_before_penalty", number(result.score()));
+            lateness.addProperty("explanation", late.explanation());
+            extra.add("late", lateness);
+        }
         root.add("extra_data", extra);
         return root;
     }
 
-    private static JsonObject test(GradedTest t, String number) {
+    private static JsonObject test(GradedTest t, String number, String hiddenVisibility) {
         JsonObject o = new JsonObject();
         String prefix = t.exercise().isEmpty() ? TestInventory.outer(t.className()) : t.exercise();
         o.addProperty("name", prefix + " \u203a " + t.displayName());
@@ -81,7 +107,8 @@ final class ResultsWriter {
         o.add("max_score", number(SubmissionResult.round(t.maxPoints())));
         o.addProperty("status", t.passed() || ("SKIPPED".equals(t.outcome()) && t.maxPoints() == 0) ? "passed" : "failed");
         o.addProperty("output", t.message());
-        o.addProperty("visibility", t.hidden() ? "after_published" : "visible");
+        o.addProperty("output_format", "text");
+        o.addProperty("visibility", t.hidden() ? hiddenVisibility : "visible");
         JsonArray tags = new JsonArray();
         if (!t.exercise().isEmpty()) {
             tags.add(t.exercise());
@@ -130,8 +157,11 @@ final class ResultsWriter {
         return array;
     }
 
-    /** The text Gradescope shows above the tests: the score, each exercise, and the problems. */
-    static String summary(SubmissionResult result) {
+    /**
+     * The text Gradescope shows above the tests: the score, the late penalty when there is one,
+     * each exercise, and the problems.
+     */
+    static String summary(SubmissionResult result, Presentation.LatePenalty late) {
         StringBuilder text = new StringBuilder();
         if (!result.gradable()) {
             text.append("Not graded.\n");
@@ -139,6 +169,14 @@ final class ResultsWriter {
             long passed = result.tests().stream().filter(GradedTest::passed).count();
             text.append("Score: ").append(points(result.score())).append(" / ").append(points(result.maxScore()))
                     .append(" (").append(passed).append(" of ").append(result.tests().size()).append(" tests passed)\n");
+            if (late != null) {
+                text.append(late.explanation());
+                if (late.fraction() > 0) {
+                    text.append(": ").append(points(late.apply(result.score()))).append(" / ")
+                            .append(points(result.maxScore())).append(" counts");
+                }
+                text.append('\n');
+            }
             Map<String, double[]> sums = new LinkedHashMap<>();
             for (GradedTest t : result.tests()) {
                 double[] s = sums.computeIfAbsent(t.exercise(), k -> new double[2]);
@@ -156,10 +194,10 @@ final class ResultsWriter {
         return text.toString();
     }
 
-    private static String feedback(SubmissionResult result) {
+    private static String feedback(SubmissionResult result, Presentation.LatePenalty late) {
         StringBuilder text = new StringBuilder();
         text.append(result.id()).append(" (").append(result.notebook()).append(", master ").append(result.master())
-                .append(")\n").append(summary(result));
+                .append(")\n").append(summary(result, late));
         List<GradedTest> failed = result.tests().stream().filter(t -> !t.passed() && t.maxPoints() > 0).toList();
         if (!failed.isEmpty()) {
             text.append("Failed tests:\n");

@@ -117,6 +117,11 @@ public final class Gradebook {
         return table;
     }
 
+    /** The same gradebook with its rows in the order of these columns (ascending). */
+    public Gradebook sortedOn(String... columns) {
+        return new Gradebook(table.sortAscendingOn(columns));
+    }
+
     /** The gradebook as CSV, as Tablesaw writes it, with {@code \n} line ends on every system. */
     public String csv() {
         StringWriter text = new StringWriter();

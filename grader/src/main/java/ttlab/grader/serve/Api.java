@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,12 +39,16 @@ final class Api {
     private final Runnable queued;
     private final Clock clock;
     private final JsonObject health;
+    private final List<String> students;
 
     /**
      * @param queued called when a submission was queued (wakes the grading threads)
      * @param health what {@code GET api/health} says about this process
+     * @param students the roster's students, whom the gradebook lists whether they handed in or not
      */
-    Api(CourseConfig config, SubmissionStore store, Runnable queued, Clock clock, JsonObject health) {
+    Api(CourseConfig config, SubmissionStore store, Runnable queued, Clock clock, JsonObject health,
+        List<String> students) {
+        this.students = List.copyOf(students);
         this.config = config;
         this.store = store;
         this.queued = queued;
@@ -271,13 +276,18 @@ final class Api {
 
     private Response gradebook(Request r) throws SQLException {
         instructor(r);
-        return Response.json(200, ServiceGradebook.of(store.graded(), config.counted()).json());
+        return Response.json(200, gradebookNow().json());
     }
 
     private Response gradebookCsv(Request r) throws SQLException {
         instructor(r);
-        return Response.text(200, "text/csv; charset=utf-8", ServiceGradebook.of(store.graded(), config.counted()).csv())
+        return Response.text(200, "text/csv; charset=utf-8", gradebookNow().csv())
                 .withHeader("Content-Disposition", "attachment; filename=\"gradebook.csv\"");
+    }
+
+    private ServiceGradebook gradebookNow() throws SQLException {
+        return ServiceGradebook.of(store.graded(), config.counted(), students, config.assignments().keySet(),
+                store.list(null, null, null, Integer.MAX_VALUE));
     }
 
     private Response queue(Request r) throws SQLException {

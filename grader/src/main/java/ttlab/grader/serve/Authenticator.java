@@ -1,6 +1,7 @@
 package ttlab.grader.serve;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns the token a request carries into the user it belongs to. */
@@ -13,6 +14,14 @@ interface Authenticator {
      *                     request fails with 503 instead of being refused as unauthenticated
      */
     Optional<User> authenticate(String token) throws IOException;
+
+    /**
+     * The students known before any hands in, sorted: a roster's, for the gradebook to list those
+     * who handed nothing in. None when users are only known as they come (JupyterHub's tokens).
+     */
+    default List<String> students() {
+        return List.of();
+    }
 
     /** One line for the start-up message, e.g. "roster roster.csv (3 students, 1 instructor)". */
     String describe();

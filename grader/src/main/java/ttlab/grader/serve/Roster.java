@@ -98,6 +98,11 @@ final class Roster implements Authenticator {
     }
 
     @Override
+    public List<String> students() {
+        return byTokenDigest.values().stream().filter(u -> !u.isInstructor()).map(User::name).sorted().toList();
+    }
+
+    @Override
     public String describe() {
         long instructors = byTokenDigest.values().stream().filter(User::isInstructor).count();
         long students = byTokenDigest.size() - instructors;

@@ -78,7 +78,7 @@ final class Service implements AutoCloseable {
             health.addProperty("database", sqlite ? "sqlite" : "postgresql");
             health.addProperty("workers", options.workers());
             Routes routes = new Routes(options.prefix(), auth, log);
-            new Api(config, store, workers::wake, clock, health).register(routes);
+            new Api(config, store, workers::wake, clock, health, auth.students()).register(routes);
             HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
             server.createContext("/", routes);
             AtomicInteger n = new AtomicInteger();

@@ -13,6 +13,7 @@ import ttlab.grader.report.ResultsFileException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.Map;
  * It is the report's {@link Gradebook} (exercise columns, total, max, percent), with the columns
  * renamed for people ({@code student}, {@code assignment}) and the late policy's columns added:
  * the submission counted, when it was handed in, days late, the penalty and the final score.
+ * Every student of the roster has a row for every assignment: one who handed nothing in has the
+ * status {@code missing}, one whose hand-in is not graded yet (queued, or failed) the status
+ * {@code not graded}, both with empty cells; rows are sorted by student and assignment.
  */
 final class ServiceGradebook {
 
@@ -36,7 +40,18 @@ final class ServiceGradebook {
         this.counted = counted;
     }
 
-    static ServiceGradebook of(List<SubmissionStore.Graded> graded, CourseConfig.Counted counted) {
+    static final String GRADED = "graded";
+    static final String MISSING = "missing";
+    static final String NOT_GRADED = "not graded";
+
+    /**
+     * @param students    the roster's students (none without a roster: then only those who handed in)
+     * @param assignments the course's assignments
+     * @param handedIn    every submission, graded or not
+     */
+    static ServiceGradebook of(List<SubmissionStore.Graded> graded, CourseConfig.Counted counted,
+                               Collection<String> students, Collection<String> assignments,
+                               Collection<SubmissionStore.Submission> handedIn) {
         Map<String, SubmissionStore.Graded> chosen = new LinkedHashMap<>();
         for (SubmissionStore.Graded g : graded) {
             chosen.merge(key(g.submission().student(), g.submission().assignment()), g,
@@ -58,6 +73,7 @@ final class ServiceGradebook {
         IntColumn late = IntColumn.create("days_late");
         DoubleColumn penalty = DoubleColumn.create("penalty");
         DoubleColumn fin = DoubleColumn.create("final");
+        StringColumn status = StringColumn.create("status");
         for (int row = 0; row < table.rowCount(); row++) {
             SubmissionStore.Submission s = chosen.get(key(student.get(row), assignment.get(row))).submission();
             id.append((int) s.id());
@@ -65,11 +81,39 @@ final class ServiceGradebook {
             late.append(s.daysLate());
             penalty.append(s.penalty());
             fin.append(s.finalScore() == null ? 0 : s.finalScore());
+            status.append(GRADED);
         }
         student.setName("student");
         assignment.setName("assignment");
-        table.addColumns(id, at, late, penalty, fin);
-        return new ServiceGradebook(gradebook, counted);
+        table.addColumns(id, at, late, penalty, fin, status);
+        java.util.Set<String> waiting = new java.util.LinkedHashSet<>();
+        for (SubmissionStore.Submission s : handedIn) {
+            String k = key(s.student(), s.assignment());
+            if (!chosen.containsKey(k) && waiting.add(k)) {
+                appendWithoutGrade(table, s.student(), s.assignment(), NOT_GRADED);
+            }
+        }
+        for (String name : students) {
+            for (String a : assignments) {
+                String k = key(name, a);
+                if (!chosen.containsKey(k) && !waiting.contains(k)) {
+                    appendWithoutGrade(table, name, a, MISSING);
+                }
+            }
+        }
+        return new ServiceGradebook(gradebook.sortedOn("student", "assignment"), counted);
+    }
+
+    /** A row without a graded submission: every cell empty but the names and the status. */
+    private static void appendWithoutGrade(Table table, String student, String assignment, String why) {
+        for (Column<?> column : table.columns()) {
+            switch (column.name()) {
+                case "student" -> ((StringColumn) column).append(student);
+                case "assignment" -> ((StringColumn) column).append(assignment);
+                case "status" -> ((StringColumn) column).append(why);
+                default -> column.appendMissing();
+            }
+        }
     }
 
     /** The one of two graded submissions of a student for an assignment that counts. */

@@ -80,9 +80,30 @@ class AssignCommandTest {
         assign();
         Run check = assign("--check");
         assertThat(check.status()).as(check.err()).isZero();
-        assertThat(check.out()).isEqualTo("assign --check: " + exercises + " is up to date with " + solutions
-                + " (2 notebooks)\n");
+        assertThat(check.out()).startsWith("assign --check: " + exercises + " is up to date with " + solutions
+                + " (2 notebooks)\n")
+                .contains(solutions.resolve("01-warmup.ipynb") + ": exercise warmup.square has no wrong answers")
+                .endsWith("assign --check: no wrong answers in " + solutions + " (2 masters)\n");
         assertThat(check.err()).isEmpty();
+    }
+
+    @Test
+    void checkFailsWhenAWrongAnswerIsNotRejectedByItsExercisesTests() throws Exception {
+        com.google.gson.JsonObject master = com.google.gson.JsonParser.parseString(
+                Files.readString(solutions.resolve("02-copy.ipynb"))).getAsJsonObject();
+        master.getAsJsonArray("cells").add(com.google.gson.JsonParser.parseString("""
+                {"cell_type": "code", "id": "square-exact", "execution_count": null, "outputs": [],
+                 "metadata": {"ttlab": {"exercise": "warmup.square", "role": "wrong-answer",
+                                        "mistake": "multiplyExact, which the tests cannot tell apart"}},
+                 "source": "static int square(int x) {\\n    return Math.multiplyExact(x, x);\\n}"}"""));
+        Files.writeString(solutions.resolve("02-copy.ipynb"), master.toString());
+        assign();
+        Run check = assign("--check", "--jobs", "1");
+        assertThat(check.status()).as(check.err()).isEqualTo(1);
+        assertThat(check.out()).contains(" is up to date with ", solutions.resolve("02-copy.ipynb")
+                + " cell 11 ('square-exact') warmup.square: multiplyExact, which the tests cannot tell apart:"
+                + " kept 2 of 2: NOT REJECTED: it passes every test of warmup.square\n",
+                "assign --check: 1 of 1 wrong answers do not prove their exercise's tests");
     }
 
     @Test
@@ -175,14 +196,16 @@ class AssignCommandTest {
     void badUsageExitsWith2AndShowsTheUsage() {
         Run unknown = run("--frobnicate");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("assign: unknown argument: --frobnicate\nusage: assign [--check]");
+        assertThat(unknown.err()).startsWith("assign: unknown argument: --frobnicate\nusage: assign [--check [--jobs N]]");
         Run noValue = run("--solutions");
         assertThat(noValue.status()).isEqualTo(2);
         assertThat(noValue.err()).startsWith("assign: --solutions needs a folder\n");
         assertThat(run("--check=yes").status()).isEqualTo(2);
         Run help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).startsWith("usage: assign [--check] [--solutions DIR] [--exercises DIR]");
+        assertThat(help.out()).startsWith("usage: assign [--check [--jobs N]] [--solutions DIR] [--exercises DIR]");
+        assertThat(run("--jobs", "2").err()).startsWith("assign: --jobs goes with --check\n");
+        assertThat(run("--check", "--jobs", "0").err()).startsWith("assign: --jobs takes a positive number, not 0\n");
     }
 
     @Test
@@ -199,7 +222,8 @@ class AssignCommandTest {
         Process check = java("--check").directory(root.toFile()).start();
         String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor()).isZero();
-        assertThat(out).isEqualTo("assign --check: exercises is up to date with solutions (2 notebooks)\n");
+        assertThat(out).startsWith("assign --check: exercises is up to date with solutions (2 notebooks)\n")
+                .endsWith("assign --check: no wrong answers in solutions (2 masters)\n");
 
         Files.writeString(exercises.resolve("01-warmup.ipynb"), "edited");
         Process drift = java("--check").directory(root.toFile()).start();

@@ -41,7 +41,18 @@ class GradeCommandTest {
     }
 
     @Test
+    void aMissingFolderOfMastersIsSaidAtOnce(@TempDir Path tmp) throws Exception {
+        WarmupNotebooks.write(tmp.resolve("alice"), WarmupNotebooks.NAME, WarmupNotebooks.correct());
+        assertThat(run(tmp.resolve("alice").toString(), "--out", tmp.resolve("out").toString(),
+                "--solutions", tmp.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ttlab grade: no folder of master notebooks at "
+                + tmp.resolve("nowhere").toAbsolutePath() + ": give it with --solutions DIR, or one master with --master FILE");
+        assertThat(tmp.resolve("out")).isEmptyDirectory();
+    }
+
+    @Test
     void aSubmissionWithoutMasterGetsResultsThatSaySo(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("solutions"));
         Path nb = WarmupNotebooks.write(tmp.resolve("alice"), "09-unknown.ipynb", WarmupNotebooks.correct());
         Path results = tmp.resolve("out");
         assertThat(run(tmp.resolve("alice").toString(), "--out", results.toString(),

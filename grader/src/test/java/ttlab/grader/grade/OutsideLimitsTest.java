@@ -59,7 +59,9 @@ class OutsideLimitsTest {
         out = tmp.resolve("out");
         List<String> args = new ArrayList<>(List.of(submissions.toString(), "--out", out.toString(),
                 "--solutions", solutions.toString(), "--jobs", "2", "--test-timeout", "2", "--cell-timeout", "3",
-                "--heap", "256m", "--wall-limit", "20", "--cpu-limit", "8"));
+                "--heap", "256m", "--wall-limit", "45", "--cpu-limit", "8"));
+        // The CPU limit must fire before the wall limit for the CPU hog: 45 s of wall time holds
+        // 8 s of CPU for four spinning threads even when other work takes most of the 2 cores.
         int status = GradeCommand.run(args.toArray(String[]::new),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();
@@ -98,9 +100,9 @@ class OutsideLimitsTest {
     void aTestThatBlocksRunsIntoTheWallClockLimit() throws IOException {
         assertThat(results("blocked-test").get("score").getAsDouble()).isZero();
         assertThat(outputs("blocked-test", "warmup.square")).hasSize(3).allMatch(o ->
-                o.equals("the submission's grading ran over its time limit of 20 s and was stopped"));
+                o.equals("the submission's grading ran over its time limit of 45 s and was stopped"));
         assertThat(outputs("blocked-test", "warmup.mean")).hasSize(3).allMatch(o ->
-                o.equals("not run: the submission's grading ran over its time limit of 20 s and was stopped"));
+                o.equals("not run: the submission's grading ran over its time limit of 45 s and was stopped"));
     }
 
     @Test

@@ -15,7 +15,7 @@ class ProgressLineTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), 2, true);
         line.started("alice");
-        line.finished("alice");
+        line.finished("alice", true);
         line.close();
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertThat(shown).startsWith("\rgrading [0/2] alice").contains("\rgrading [1/2]").endsWith("\n");
@@ -28,10 +28,10 @@ class ProgressLineTest {
         ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), 2, false);
         line.started("alice");
         line.started("bob");
-        line.finished("bob");
-        line.finished("alice");
+        line.finished("bob", true);
+        line.finished("alice", false);
         line.close();
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
-                .containsExactly("graded [1/2] bob", "graded [2/2] alice");
+                .containsExactly("graded [1/2] bob", "not graded [2/2] alice (its results.json says why)");
     }
 }

@@ -74,6 +74,47 @@ class SandboxTest {
     }
 
     @Test
+    void aWorkerJvmReachesNoListenerOnTheLoopbackNorAUnixSocketOutside() throws Exception {
+        Sandbox sandbox = Sandbox.here();
+        assumeTrue(sandbox.confined(), sandbox.description());
+        Path socketPath = tmp.resolve("grader.sock");
+        try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             java.nio.channels.ServerSocketChannel unix = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            unix.bind(java.net.UnixDomainSocketAddress.of(socketPath));
+            unix.configureBlocking(false);
+            Path javaHome = Path.of(System.getProperty("java.home"));
+            Path classes = Path.of(NetworkProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<String> command = sandbox.command(List.of(javaHome.resolve("bin/java").toString(), "-Xmx64m", "-cp",
+                            classes.toString(), NetworkProbe.class.getName(), Integer.toString(tcp.getLocalPort()), socketPath.toString()),
+                    List.of(javaHome, classes), sandbox.scratch(tmp), report, 256L << 20);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(out).contains("tcp failed:", "unix failed:").doesNotContain("CONNECTED");
+            tcp.setSoTimeout(200);
+            org.assertj.core.api.Assertions.assertThatThrownBy(tcp::accept).isInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(unix.accept()).as("a connection on the Unix socket").isNull();
+        }
+    }
+
+    /** Tries the test's listeners from inside the sandbox and prints what happened. */
+    static final class NetworkProbe {
+        public static void main(String[] args) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 2000);
+                System.out.println("tcp CONNECTED");
+            } catch (Exception e) {
+                System.out.println("tcp failed: " + e);
+            }
+            try (java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(args[1]))) {
+                System.out.println("unix CONNECTED");
+            } catch (Exception e) {
+                System.out.println("unix failed: " + e);
+            }
+        }
+    }
+
+    @Test
     void aProcessInANewSessionDiesWithTheSandbox() throws Exception {
         Sandbox sandbox = Sandbox.here();
         assumeTrue(sandbox.confined(), sandbox.description());

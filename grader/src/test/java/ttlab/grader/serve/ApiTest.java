@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,6 +209,19 @@ class ApiTest {
         assertThat(late.object().get("days_late").getAsInt()).isEqualTo(2);
         assertThat(late.object().get("penalty").getAsDouble()).isEqualTo(0.5);
         assertThat(late.object().get("message").getAsString()).contains("2 day(s) late").contains("50% less");
+    }
+
+    @Test
+    void theGradebookListsEveryStudentOfTheRosterForEveryAssignmentWithMissingHandInsAsSuch() throws Exception {
+        submit(ALICE, "filename=00-warmup.ipynb", notebook); // queued, not graded yet
+        List<String> lines = get("api/gradebook.csv", PROF).text().lines().toList();
+        assertThat(lines.get(0)).startsWith("student,assignment,").endsWith(",status");
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",", 3)[0] + "," + line.split(",", 3)[1]
+                + "," + line.substring(line.lastIndexOf(',') + 1)).containsExactly(
+                "alice,00-warmup,not graded", "alice,01-late,missing", "alice,02-closed,missing",
+                "bob,00-warmup,missing", "bob,01-late,missing", "bob,02-closed,missing");
+        JsonObject json = get("api/gradebook", PROF).object();
+        assertThat(json.getAsJsonArray("rows")).hasSize(6);
     }
 
     @Test

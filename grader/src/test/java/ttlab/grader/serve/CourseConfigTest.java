@@ -25,6 +25,24 @@ class CourseConfigTest {
         return CourseConfig.parse(JsonParser.parseString(json).getAsJsonObject(), solutions);
     }
 
+    /**
+     * The README's sample course rules, pasted as they are, configure the course's masters and
+     * take hand-ins today, on time: a sample whose deadlines have passed refuses every one.
+     */
+    @Test
+    void theReadmesSampleWorksWhenPasted() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("**Course rules**"));
+        String sample = section.substring(section.indexOf("```json\n") + "```json\n".length(), section.indexOf("\n```\n"));
+        CourseConfig config = CourseConfig.parse(JsonParser.parseString(sample).getAsJsonObject(), Path.of("..", "solutions"));
+        assertThat(config.assignments()).isNotEmpty();
+        for (Assignment assignment : config.assignments().values()) {
+            Assignment.Decision today = assignment.decide(Instant.now());
+            assertThat(today.accepted()).as("%s takes a hand-in today (%s)", assignment.name(), today.reason()).isTrue();
+            assertThat(today.daysLate()).as("%s: a hand-in today is on time", assignment.name()).isZero();
+        }
+    }
+
     @Test
     void withoutAConfigurationEveryMasterIsAnOpenAssignment() throws IOException {
         Files.writeString(solutions.resolve("00-warmup.ipynb"), "{}");

@@ -48,6 +48,17 @@ public final class CellEngine implements AutoCloseable {
     /** Snippet id of each variable -> the wrapper class holding its value. */
     private final Map<String, String> varWrapperClass = new HashMap<>();
     private volatile Thread cellThread;
+    /**
+     * Which work a stop applies to. Work (a cell, or {@link #runStoppable}) is numbered when it is
+     * asked for, on the caller's thread, before it waits for the cell thread; a stop covers all
+     * work asked for until then, so an interrupt that arrives while a cell is queued behind
+     * another, or just before its first line runs, still stops it. A stop from before the work
+     * was asked for is cleared when it starts. Guarded by {@code stopLock}.
+     */
+    private final Object stopLock = new Object();
+    private long workAskedFor;
+    private long stopsCoverUpTo;
+    private long workRunning;
 
     private CellEngine(Builder builder) {
         this.timeout = builder.timeout;
@@ -75,7 +86,8 @@ public final class CellEngine implements AutoCloseable {
 
     /** Evaluates a cell; {@code cellLabel} names it in errors, e.g. "In[3]" or a cell id. */
     public CellResult evaluate(String cell, String cellLabel) {
-        return onCellThread(() -> evaluateOnCellThread(cell, cellLabel));
+        long ticket = askForWork();
+        return onCellThread(() -> evaluateOnCellThread(ticket, cell, cellLabel));
     }
 
     /**
@@ -88,9 +100,10 @@ public final class CellEngine implements AutoCloseable {
         if (isCellThread()) {
             return callInPlace(work); // called from a cell: already stoppable, under the cell's limit
         }
+        long ticket = askForWork();
         return onCellThread(() -> {
-            StopSignal.clear();
-            ScheduledFuture<?> alarm = scheduleTimeout();
+            beginWork(ticket);
+            ScheduledFuture<?> alarm = scheduleTimeout(ticket);
             try {
                 return control.runAsClient(work);
             } finally {
@@ -120,7 +133,42 @@ public final class CellEngine implements AutoCloseable {
 
     /** Stops the running code with a reason (a user's interrupt, a time limit). */
     public void stop(ExecutionStopped.Reason reason) {
-        control.stop(reason);
+        synchronized (stopLock) {
+            stopsCoverUpTo = workAskedFor;
+            control.stop(reason);
+        }
+    }
+
+    /** How much work has been asked for so far (for tests that must know a request is queued). */
+    long workAskedFor() {
+        synchronized (stopLock) {
+            return workAskedFor;
+        }
+    }
+
+    private long askForWork() {
+        synchronized (stopLock) {
+            return ++workAskedFor;
+        }
+    }
+
+    /** On the cell thread, as work number {@code ticket} starts. */
+    private void beginWork(long ticket) {
+        synchronized (stopLock) {
+            workRunning = ticket;
+            if (stopsCoverUpTo < ticket) {
+                StopSignal.clear(); // that stop was for earlier work, which has ended
+            }
+        }
+    }
+
+    /** The time limit of work {@code ticket}: a late alarm never stops the work after it. */
+    private void timeOut(long ticket) {
+        synchronized (stopLock) {
+            if (workRunning == ticket) {
+                control.stop(ExecutionStopped.Reason.TIMED_OUT);
+            }
+        }
     }
 
     private static <T> T callInPlace(Callable<T> work) {
@@ -169,9 +217,9 @@ public final class CellEngine implements AutoCloseable {
         watchdog.shutdownNow();
     }
 
-    private CellResult evaluateOnCellThread(String cell, String cellLabel) {
-        StopSignal.clear();
-        ScheduledFuture<?> alarm = scheduleTimeout();
+    private CellResult evaluateOnCellThread(long ticket, String cell, String cellLabel) {
+        beginWork(ticket);
+        ScheduledFuture<?> alarm = scheduleTimeout(ticket);
         try {
             List<String> notes = new ArrayList<>();
             List<CellSplitter.Piece> pieces = CellSplitter.split(shell.sourceCodeAnalysis(), cell);
@@ -350,11 +398,11 @@ public final class CellEngine implements AutoCloseable {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
-    private ScheduledFuture<?> scheduleTimeout() {
+    private ScheduledFuture<?> scheduleTimeout(long ticket) {
         if (timeout == null || timeout.isZero() || timeout.isNegative()) {
             return null;
         }
-        return watchdog.schedule(() -> control.stop(ExecutionStopped.Reason.TIMED_OUT),
+        return watchdog.schedule(() -> timeOut(ticket),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

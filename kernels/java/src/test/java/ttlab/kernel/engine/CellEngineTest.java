@@ -121,8 +121,9 @@ class CellEngineTest {
         Thread.sleep(300);
         long t0 = System.nanoTime();
         engine.interrupt();
-        CellResult r = running.get(2, TimeUnit.SECONDS);
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(2.0);
+        // Margins for a loaded machine: a stop takes microseconds, the waits only bound a hang.
+        CellResult r = running.get(10, TimeUnit.SECONDS);
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5.0);
         assertThat(r.status()).isEqualTo(CellResult.Status.INTERRUPTED);
         assertThat(engine.evaluate("kept", "In[17]").value()).isEqualTo(7);
     }
@@ -135,17 +136,55 @@ class CellEngineTest {
                 () -> engine.evaluate("spin();", "In[19]"));
         Thread.sleep(300);
         engine.interrupt();
-        assertThat(running.get(2, TimeUnit.SECONDS).status()).isEqualTo(CellResult.Status.INTERRUPTED);
+        assertThat(running.get(10, TimeUnit.SECONDS).status()).isEqualTo(CellResult.Status.INTERRUPTED);
+    }
+
+    @Test
+    void anInterruptBeforeACellIsAskedForDoesNotStopIt() {
+        engine.interrupt();
+        CellResult r = engine.evaluate("40 + 2", "In[20]");
+        assertThat(r.succeeded()).as(r.toString()).isTrue();
+        assertThat(r.value()).isEqualTo(42);
+    }
+
+    @Test
+    void anInterruptWhileACellWaitsToStartStopsThatCell() throws Exception {
+        // The cell thread is busy with other work; the endless cell is asked for and waits. An
+        // interrupt now must not be lost when the waiting cell finally starts. (Its own engine with
+        // a time limit: were the interrupt lost, the cell would end TIMED_OUT, not hang the tests.)
+        try (CellEngine own = CellEngine.builder().timeout(Duration.ofSeconds(20)).build()) {
+            java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<Object> occupying = CompletableFuture.supplyAsync(() -> own.runStoppable(() -> {
+                busy.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return null;
+            }));
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+            long asked = own.workAskedFor();
+            CompletableFuture<CellResult> waiting = CompletableFuture.supplyAsync(
+                    () -> own.evaluate("while (true) {}", "In[21]"));
+            while (own.workAskedFor() == asked) {
+                Thread.sleep(5);
+            }
+            own.interrupt();
+            release.countDown();
+            assertThat(waiting.get(60, TimeUnit.SECONDS).status()).isEqualTo(CellResult.Status.INTERRUPTED);
+            occupying.handle((v, e) -> v).get(10, TimeUnit.SECONDS);
+            assertThat(own.evaluate("1 + 1", "In[22]").value()).isEqualTo(2);
+        }
     }
 
     @Test
     void cellTimeoutReallyStopsTheCode() {
-        try (CellEngine timed = CellEngine.builder().timeout(Duration.ofMillis(500)).build()) {
+        // The limit applies to every cell, compiling included: 3 s leaves the follow-up cell
+        // room to compile on a loaded machine, where 0.5 s did not.
+        try (CellEngine timed = CellEngine.builder().timeout(Duration.ofSeconds(3)).build()) {
             long t0 = System.nanoTime();
             CellResult r = timed.evaluate("long n = 0; while (true) { n++; }", "In[1]");
             assertThat(r.status()).isEqualTo(CellResult.Status.TIMED_OUT);
-            assertThat(r.error().orElseThrow().message()).contains("timed out after 0.5 s");
-            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(3.0);
+            assertThat(r.error().orElseThrow().message()).contains("timed out after 3 s");
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(15.0);
             assertThat(timed.evaluate("1 + 1", "In[2]").value()).isEqualTo(2);
         }
     }

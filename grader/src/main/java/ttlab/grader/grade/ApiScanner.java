@@ -81,6 +81,7 @@ final class ApiScanner {
             "ttlab.course.attention.", COURSE_LIBRARY,
             "ttlab.course.icl.", COURSE_LIBRARY,
             "ttlab.course.scaling.", COURSE_LIBRARY,
+            "ttlab.course.circuits.", COURSE_LIBRARY,
             "ttlab.course.ssm.", COURSE_LIBRARY);
 
     /** Thread's static helpers that do not start anything. */

@@ -8,8 +8,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * matrix products gain little from a second thread, and PyTorch's default pool (a thread per core,
  * waiting by spinning) is slowed down many times over when the cores are shared with other work.
  * Measured on a 2-core machine under load, a two-layer attention-only model took about 2 s per
- * step with the default pool and 0.06 s with one thread. Lectures that train call
- * {@code EngineThreads.set(1)} first.
+ * step with the default pool and 0.06 s with one thread. {@link Training} runs on one thread
+ * unless told otherwise ({@code .threads(n)}).
  */
 public final class EngineThreads {
 

@@ -37,6 +37,7 @@ public final class Training {
     private Optimizer optimizer;
     private int steps = -1;
     private int logEvery = -1;
+    private int threads = 1;
     private final Map<String, IntToDoubleFunction> metrics = new LinkedHashMap<>();
 
     private Training(TrainingParameters params) {
@@ -76,6 +77,20 @@ public final class Training {
     }
 
     /**
+     * How many threads PyTorch uses inside one operation during the run (default 1; the number
+     * before is restored after it). The course's models are small, and PyTorch's default pool of a
+     * spinning thread per core slows them down many times over when the cores are shared: see
+     * {@link EngineThreads}.
+     */
+    public Training threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        return this;
+    }
+
+    /**
      * A metric measured (outside gradient recording) after every {@code logEvery} steps and after
      * the last one; {@code value} receives the number of steps taken so far.
      */
@@ -91,6 +106,15 @@ public final class Training {
         if (steps < 1) {
             throw new IllegalStateException("say how many steps to take: .steps(n) before .run(...)");
         }
+        int threadsBefore = EngineThreads.set(threads);
+        try {
+            return loop(loss);
+        } finally {
+            EngineThreads.set(threadsBefore);
+        }
+    }
+
+    private TrainingRun loop(StepLoss loss) {
         Optimizer opt = optimizer != null ? optimizer : Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();
         int every = logEvery > 0 ? logEvery : Math.max(1, steps / 50);
         Map<String, List<double[]>> measured = new LinkedHashMap<>();

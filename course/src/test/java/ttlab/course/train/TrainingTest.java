@@ -190,6 +190,29 @@ class TrainingTest {
     }
 
     @Test
+    void aRunUsesTheThreadsItIsGivenAndRestoresTheEnginesSetting() {
+        TrainingParameters params = new TrainingParameters(manager, 1);
+        NDArray w = params.zeros("w", new Shape(1));
+        int before = EngineThreads.set(3);
+        try {
+            int[] during = new int[2];
+            Training.of(params).optimizer(sgd(0.1f)).steps(1).run(step -> {
+                during[0] = EngineThreads.current();
+                return w.square().sum();
+            });
+            Training.of(params).optimizer(sgd(0.1f)).steps(1).threads(2).run(step -> {
+                during[1] = EngineThreads.current();
+                return w.square().sum();
+            });
+            assertThat(during).containsExactly(1, 2);
+            assertThat(EngineThreads.current()).isEqualTo(3);
+            assertThatThrownBy(() -> Training.of(params).threads(0)).hasMessageContaining("at least 1");
+        } finally {
+            EngineThreads.set(before);
+        }
+    }
+
+    @Test
     void badSetUpsAreClearErrors() {
         TrainingParameters empty = new TrainingParameters(manager, 1);
         assertThatThrownBy(() -> Training.of(empty)).hasMessageContaining("no parameters");

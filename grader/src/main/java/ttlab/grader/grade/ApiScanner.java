@@ -70,19 +70,19 @@ final class ApiScanner {
             Map.entry("HttpClient", NETWORK), Map.entry("InetAddress", NETWORK));
 
     /** Packages whose every class is flagged, by qualified-name prefix. */
-    private static final Map<String, String> PACKAGES = Map.of(
-            "java.lang.reflect.", REFLECTION,
-            "java.lang.invoke.", REFLECTION,
-            "sun.misc.", REFLECTION,
-            "jdk.internal.", REFLECTION,
-            "java.net.", NETWORK,
-            "java.nio.file.", FILE_IO,
-            "java.nio.channels.", FILE_IO,
-            "ttlab.course.attention.", COURSE_LIBRARY,
-            "ttlab.course.icl.", COURSE_LIBRARY,
-            "ttlab.course.scaling.", COURSE_LIBRARY,
-            "ttlab.course.circuits.", COURSE_LIBRARY,
-            "ttlab.course.ssm.", COURSE_LIBRARY);
+    private static final Map<String, String> PACKAGES = Map.ofEntries(
+            Map.entry("java.lang.reflect.", REFLECTION),
+            Map.entry("java.lang.invoke.", REFLECTION),
+            Map.entry("sun.misc.", REFLECTION),
+            Map.entry("jdk.internal.", REFLECTION),
+            Map.entry("java.net.", NETWORK),
+            Map.entry("java.nio.file.", FILE_IO),
+            Map.entry("java.nio.channels.", FILE_IO),
+            Map.entry("ttlab.course.attention.", COURSE_LIBRARY),
+            Map.entry("ttlab.course.icl.", COURSE_LIBRARY),
+            Map.entry("ttlab.course.scaling.", COURSE_LIBRARY),
+            Map.entry("ttlab.course.circuits.", COURSE_LIBRARY),
+            Map.entry("ttlab.course.ssm.", COURSE_LIBRARY));
 
     /** Thread's static helpers that do not start anything. */
     private static final Set<String> HARMLESS_THREAD_CALLS = Set.of("sleep", "currentThread", "onSpinWait", "interrupted");

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -179,10 +180,22 @@ def browser_artifacts(artifacts_dir) -> Path:
 
 
 def run_cell(page, index: int):
-    """Run the notebook cell at index as a person would: click into it, press Ctrl+Enter."""
+    """Run the notebook cell at index as a person would: click into it, press Ctrl+Enter.
+
+    On a busy machine JupyterLab may not have its editor ready when the first click lands, and
+    the key press is lost; a person would press again, and so does this, until the cell's prompt
+    shows it is queued or has run ([*] or [n])."""
+    from playwright.sync_api import expect
     cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
-    cell.locator(".jp-InputArea-editor").click()
-    page.keyboard.press("Control+Enter")
+    prompt = cell.locator(".jp-InputArea-prompt")
+    for _ in range(5):
+        cell.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Control+Enter")
+        try:
+            expect(prompt).not_to_have_text(re.compile(r"^\s*\[\s*\]:?\s*$"), timeout=15_000)
+            break
+        except AssertionError:
+            continue
     return cell
 
 

@@ -107,7 +107,8 @@ def test_warmup_from_assign_to_gradebook(course, tmp_path, kernel_spec):
     assert float(rows["bob--00-warmup"]["warmup.softmax"]) == 0
     page = (out / "bob--00-warmup" / "feedback.html").read_text()
     assert "not implemented yet" in page
-    assert (out / "scores.png").stat().st_size > 0
+    assert rows["alice--00-warmup"]["student"] == "alice" and rows["alice--00-warmup"]["assignment"] == "00-warmup"
+    assert (out / "scores-00-warmup.png").stat().st_size > 0
 
 
 def test_grade_finds_the_masters_from_any_folder(tmp_path):

@@ -13,10 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code assign [--check [--jobs N]] [--solutions DIR] [--exercises DIR]}: writes the student
+ * {@code assign [--check [--copies-only | --jobs N]] [--solutions DIR] [--exercises DIR]}: writes the student
  * notebooks in {@code exercises/} from the masters in {@code solutions/}. With {@code --check} it
  * writes nothing (for CI): it says whether {@code exercises/} is exactly what it would write, then
- * proves each master's tests with its wrong answers ({@link WrongAnswerCheck}).
+ * proves each master's tests with its wrong answers ({@link WrongAnswerCheck}); {@code --copies-only}
+ * leaves out the proof, the slow part, to say quickly whether {@code ./ttlab assign} needs running.
  *
  * <p>Exit status: 0 done, or up to date and every wrong answer rejected; 1 ({@code --check})
  * {@code exercises/} differs or a wrong answer does not prove its tests; 2 bad usage, a malformed
@@ -28,11 +29,12 @@ public final class AssignCommand {
     static final int DRIFT = 1;
     static final int ERROR = 2;
 
-    private static final String USAGE = "usage: assign [--check [--jobs N]] [--solutions DIR] [--exercises DIR]\n"
+    private static final String USAGE = "usage: assign [--check [--copies-only | --jobs N]] [--solutions DIR] [--exercises DIR]\n"
             + "  writes exercises/*.ipynb (student copies) from solutions/*.ipynb (masters);\n"
             + "  --check writes nothing and exits 1 when exercises/ is not exactly what assign would write,\n"
             + "  or when a master's wrong answer is not rejected by its exercise's tests alone (each is graded\n"
-            + "  in place of its solution, N at a time: default the number of processors)";
+            + "  in place of its solution, N at a time: default the number of processors);\n"
+            + "  --copies-only checks exercises/ alone, without grading the wrong answers";
 
     private AssignCommand() {
     }
@@ -70,11 +72,12 @@ public final class AssignCommand {
     }
 
     /** The command line, parsed; {@code --opt VALUE} and {@code --opt=VALUE} both work. */
-    record Options(boolean check, boolean help, Path solutions, Path exercises, int jobs) {
+    record Options(boolean check, boolean copiesOnly, boolean help, Path solutions, Path exercises, int jobs) {
 
         static Options parse(String[] args) {
             boolean check = false;
             boolean help = false;
+            boolean copiesOnly = false;
             Path solutions = Path.of("solutions");
             Path exercises = Path.of("exercises");
             Integer jobs = null;
@@ -88,6 +91,7 @@ public final class AssignCommand {
                         }
                         check = true;
                     }
+                    case "--copies-only" -> copiesOnly = true;
                     case "-h", "--help" -> help = true;
                     case "--solutions", "--exercises", "--jobs" -> {
                         String value = equals >= 0 ? args[i].substring(equals + 1)
@@ -108,7 +112,10 @@ public final class AssignCommand {
             if (jobs != null && !check) {
                 throw new IllegalArgumentException("--jobs goes with --check");
             }
-            return new Options(check, help, solutions, exercises,
+            if (copiesOnly && (!check || jobs != null)) {
+                throw new IllegalArgumentException("--copies-only goes with --check, without --jobs");
+            }
+            return new Options(check, copiesOnly, help, solutions, exercises,
                     jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
         }
 
@@ -171,6 +178,9 @@ public final class AssignCommand {
                 err.println(drift);
             }
             err.println(exercises + " is not what assign would write: run ./ttlab assign");
+        }
+        if (options.copiesOnly()) {
+            return drifts.isEmpty() ? OK : DRIFT;
         }
         int proof = WrongAnswerCheck.run(solutions, options.jobs(), out, err);
         return drifts.isEmpty() && proof == WrongAnswerCheck.PROVEN ? OK : DRIFT;

@@ -3,6 +3,7 @@ package ttlab.grader.report;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 import tech.tablesaw.io.csv.CsvWriter;
 
@@ -20,10 +21,18 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * The class gradebook: one row per submission, sorted by id, with the points earned in each
- * exercise, the total, the maximum and the percent.
+ * The class gradebook: one row per submission, sorted by id, with its student and assignment, the
+ * points earned in each exercise, the total, the maximum, the percent and a status
+ * ({@value #GRADED}). Rows without a grade ({@link #appendWithoutGrade}, e.g. {@value #MISSING}
+ * for a student of the roster who handed nothing in) have only the names and the status.
+ *
+ * <p>The student of a submission graded by {@code ./ttlab grade} is the folder its notebook was in
+ * (the part of the id before {@code --}: {@code alice--00-warmup} is alice's), or the id itself for
+ * a notebook given alone; its assignment is its master's name without {@code .ipynb}.
  *
  * <p>Exercise columns come in a fixed order: masters sorted by name, and within a master the
  * order its exercises first appear in. The same results therefore always give the same bytes,
@@ -38,12 +47,19 @@ public final class Gradebook {
     /** The file name written in the results folder. */
     public static final String FILE_NAME = "gradebook.csv";
 
-    static final String SUBMISSION = "submission";
-    static final String MASTER = "master";
+    public static final String SUBMISSION = "submission";
+    public static final String STUDENT = "student";
+    public static final String ASSIGNMENT = "assignment";
     static final String TOTAL = "total";
     static final String MAX = "max";
     static final String PERCENT = "percent";
-    private static final List<String> FIXED = List.of(SUBMISSION, MASTER, TOTAL, MAX, PERCENT);
+    public static final String STATUS = "status";
+    private static final List<String> FIXED = List.of(SUBMISSION, STUDENT, ASSIGNMENT, TOTAL, MAX, PERCENT, STATUS);
+
+    /** The status of a row with a grade. */
+    public static final String GRADED = "graded";
+    /** The status of a roster student's assignment that nobody handed in. */
+    public static final String MISSING = "missing";
 
     private final Table table;
 
@@ -51,7 +67,24 @@ public final class Gradebook {
         this.table = table;
     }
 
+    /** The gradebook of {@code ./ttlab grade}'s results: students from the submission ids. */
     public static Gradebook of(Collection<GradingResult> results) {
+        return of(results, result -> studentOf(result.submission()));
+    }
+
+    /** The student of a submission id: the part before the first {@code --}, or the whole id. */
+    public static String studentOf(String submissionId) {
+        int cut = submissionId.indexOf("--");
+        return cut > 0 ? submissionId.substring(0, cut) : submissionId;
+    }
+
+    /** The assignment of a master: its file name without {@code .ipynb}. */
+    public static String assignmentOf(String master) {
+        return master.endsWith(".ipynb") ? master.substring(0, master.length() - ".ipynb".length()) : master;
+    }
+
+    /** The gradebook of these results, each row's student given by {@code studentOf}. */
+    public static Gradebook of(Collection<GradingResult> results, Function<GradingResult, String> studentOf) {
         List<GradingResult> rows = new ArrayList<>(results);
         rows.sort(Comparator.comparing(GradingResult::submission).thenComparing(GradingResult::master));
         Map<String, Set<String>> exercisesByMaster = exercisesByMaster(rows);
@@ -59,7 +92,8 @@ public final class Gradebook {
         exercisesByMaster.values().forEach(set -> set.stream().filter(e -> !exercises.contains(e)).forEach(exercises::add));
 
         StringColumn submission = StringColumn.create(SUBMISSION);
-        StringColumn master = StringColumn.create(MASTER);
+        StringColumn student = StringColumn.create(STUDENT);
+        StringColumn master = StringColumn.create(ASSIGNMENT);
         List<DoubleColumn> points = new ArrayList<>();
         for (String exercise : exercises) {
             points.add(DoubleColumn.create(columnName(exercise)));
@@ -67,9 +101,12 @@ public final class Gradebook {
         DoubleColumn total = DoubleColumn.create(TOTAL);
         DoubleColumn max = DoubleColumn.create(MAX);
         DoubleColumn percent = DoubleColumn.create(PERCENT);
+        StringColumn status = StringColumn.create(STATUS);
         for (GradingResult result : rows) {
             submission.append(result.submission());
-            master.append(result.master());
+            student.append(studentOf.apply(result));
+            master.append(assignmentOf(result.master()));
+            status.append(GRADED);
             Map<String, Score> scores = result.exerciseScores();
             Set<String> inMaster = exercisesByMaster.get(result.master());
             for (int i = 0; i < exercises.size(); i++) {
@@ -92,10 +129,52 @@ public final class Gradebook {
                 percent.appendMissing();
             }
         }
-        Table table = Table.create("gradebook", submission, master);
+        Table table = Table.create("gradebook", submission, student, master);
         points.forEach(table::addColumns);
-        table.addColumns(total, max, percent);
+        table.addColumns(total, max, percent, status);
         return new Gradebook(table);
+    }
+
+    /**
+     * Adds a row for a student and assignment without a grade: every cell empty but the student,
+     * the assignment and the status.
+     */
+    public void appendWithoutGrade(String student, String assignment, String status) {
+        for (Column<?> column : table.columns()) {
+            switch (column.name()) {
+                case STUDENT -> ((StringColumn) column).append(student);
+                case ASSIGNMENT -> ((StringColumn) column).append(assignment);
+                case STATUS -> ((StringColumn) column).append(status);
+                default -> column.appendMissing();
+            }
+        }
+    }
+
+    /**
+     * The same gradebook with a {@value #MISSING} row for each of these students and each
+     * assignment of the gradebook that the student has no row for, sorted by student, assignment
+     * and submission. A student with no row at all still gets one per assignment.
+     */
+    public Gradebook withEveryStudentOf(Collection<String> roster) {
+        Gradebook out = new Gradebook(table.copy());
+        Set<String> assignments = new TreeSet<>(table.stringColumn(ASSIGNMENT).asSet());
+        Set<String> present = new java.util.HashSet<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            present.add(table.stringColumn(STUDENT).get(row) + "\u0000" + table.stringColumn(ASSIGNMENT).get(row));
+        }
+        for (String student : new TreeSet<>(roster)) {
+            for (String assignment : assignments) {
+                if (!present.contains(student + "\u0000" + assignment)) {
+                    out.appendWithoutGrade(student, assignment, MISSING);
+                }
+            }
+        }
+        return out.sortedOn(STUDENT, ASSIGNMENT, SUBMISSION);
+    }
+
+    /** The assignments of the gradebook, sorted. */
+    public List<String> assignments() {
+        return List.copyOf(new TreeSet<>(table.stringColumn(ASSIGNMENT).asSet()));
     }
 
     /** Each master's exercises in first-seen order, masters sorted by name. */

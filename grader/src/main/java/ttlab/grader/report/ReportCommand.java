@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code report DIR [--show-hidden]}: from the grader's {@code DIR/<submission id>/results.json},
- * writes each submission's {@code feedback.html} next to its results, then
- * {@code DIR/gradebook.csv} and {@code DIR/scores.png}.
+ * {@code report DIR [--show-hidden] [--roster FILE]}: from the grader's
+ * {@code DIR/<submission id>/results.json}, writes each submission's {@code feedback.html} next to
+ * its results, then {@code DIR/gradebook.csv} (with a {@code missing} row for each student of the
+ * roster and assignment without a submission) and {@code DIR/scores-<assignment>.png} per assignment.
  *
  * <p>Exit status: 0 done; 2 bad usage, no results in DIR, an unreadable results file (each is
  * listed and nothing is written, since a gradebook without some students looks complete and is
@@ -23,10 +24,12 @@ public final class ReportCommand {
     static final int OK = 0;
     static final int ERROR = 2;
 
-    private static final String USAGE = "usage: report DIR [--show-hidden]\n"
+    private static final String USAGE = "usage: report DIR [--show-hidden] [--roster FILE]\n"
             + "  writes DIR/<id>/feedback.html for each DIR/<id>/results.json, DIR/" + Gradebook.FILE_NAME
-            + " and DIR/" + ScorePlot.FILE_NAME + ";\n"
-            + "  --show-hidden puts the names and output of hidden tests on the pages (the instructor's view)";
+            + " and DIR/" + ScorePlot.fileName("<assignment>") + " for each assignment;\n"
+            + "  --show-hidden puts the names and output of hidden tests on the pages (the instructor's view);\n"
+            + "  --roster FILE lists every student of FILE in the gradebook, missing hand-ins as such\n"
+            + "  (one student per line, or the service's user,role,token lines)";
 
     private ReportCommand() {
     }
@@ -42,14 +45,22 @@ public final class ReportCommand {
     /** Runs the command; a relative DIR is relative to the working directory. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path dir = null;
+        Path rosterFile = null;
         boolean showHidden = false;
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             switch (arg) {
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return OK;
                 }
                 case "--show-hidden" -> showHidden = true;
+                case "--roster" -> {
+                    if (i + 1 == args.length) {
+                        return usage(err, "--roster needs a file");
+                    }
+                    rosterFile = Path.of(args[++i]);
+                }
                 default -> {
                     if (arg.startsWith("-") || dir != null) {
                         return usage(err, "unknown argument: " + arg);
@@ -65,8 +76,17 @@ public final class ReportCommand {
             err.println("report: no folder " + dir);
             return ERROR;
         }
+        List<String> roster = null;
+        if (rosterFile != null) {
+            try {
+                roster = StudentList.read(rosterFile);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("report: cannot read the roster " + rosterFile + ": " + e.getMessage());
+                return ERROR;
+            }
+        }
         try {
-            return report(dir, showHidden, out, err);
+            return report(dir, showHidden, roster, out, err);
         } catch (IOException e) {
             err.println("report: " + e);
             return ERROR;
@@ -79,7 +99,8 @@ public final class ReportCommand {
         return ERROR;
     }
 
-    private static int report(Path dir, boolean showHidden, PrintStream out, PrintStream err) throws IOException {
+    private static int report(Path dir, boolean showHidden, List<String> roster, PrintStream out, PrintStream err)
+            throws IOException {
         Contents contents = ResultsFolder.read(dir);
         if (contents.isEmpty()) {
             err.println("report: no results in " + dir + ": expected " + dir.resolve("<submission id>")
@@ -97,12 +118,22 @@ public final class ReportCommand {
             out.println("wrote " + page.write(submission.result(), submission.folder()));
         }
         List<GradingResult> results = contents.results();
-        out.println("wrote " + Gradebook.of(results).write(dir));
-        ScorePlot plot = ScorePlot.of(results);
-        out.println("wrote " + plot.write(dir));
+        Gradebook gradebook = Gradebook.of(results);
+        if (roster != null) {
+            gradebook = gradebook.withEveryStudentOf(roster);
+        }
+        out.println("wrote " + gradebook.write(dir));
+        List<String> plotted = new java.util.ArrayList<>();
+        for (String assignment : gradebook.assignments()) {
+            ScorePlot plot = ScorePlot.of(assignment, results);
+            out.println("wrote " + plot.write(dir));
+            plotted.add(plot.title().replaceFirst("^Scores of ", ""));
+        }
+        long missing = gradebook.table().stringColumn(Gradebook.STATUS).countOccurrences(Gradebook.MISSING);
         out.println("report: " + contents.submissions().size() + " submission"
                 + (contents.submissions().size() == 1 ? "" : "s") + " in " + dir + (showHidden ? " (hidden tests shown)" : "")
-                + "; " + plot.title().replaceFirst("^Scores: ", "plotted "));
+                + (roster != null ? "; " + missing + " missing of a roster of " + roster.size() : "")
+                + "; plotted " + String.join("; ", plotted));
         return OK;
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * How the class scored: a histogram of percent of the maximum in ten bins of 10 points, from
+ * How the class scored in one assignment: a histogram of percent of the maximum in ten bins of 10 points, from
  * 0–10 to 90–100, titled with how many submissions it shows and their median.
  *
  * <p>A submission that could earn nothing (maximum 0) has no percent and is left out. Each bin
@@ -26,25 +26,32 @@ import java.util.OptionalDouble;
  */
 public final class ScorePlot {
 
-    /** The file name written in the results folder. */
-    public static final String FILE_NAME = "scores.png";
+    /** The file name written in the results folder for an assignment: {@code scores-<assignment>.png}. */
+    public static String fileName(String assignment) {
+        return "scores-" + assignment + ".png";
+    }
     public static final int WIDTH = 800;
     public static final int HEIGHT = 500;
     static final int BINS = 10;
 
+    private final String assignment;
     private final List<Double> percents;
 
-    private ScorePlot(List<Double> percents) {
+    private ScorePlot(String assignment, List<Double> percents) {
+        this.assignment = assignment;
         this.percents = percents;
     }
 
-    public static ScorePlot of(Collection<GradingResult> results) {
+    /** The plot of the results of this assignment (results of other assignments are passed over). */
+    public static ScorePlot of(String assignment, Collection<GradingResult> results) {
         List<Double> percents = new ArrayList<>();
         for (GradingResult result : results) {
-            result.total().percent().ifPresent(percents::add);
+            if (Gradebook.assignmentOf(result.master()).equals(assignment)) {
+                result.total().percent().ifPresent(percents::add);
+            }
         }
         Collections.sort(percents);
-        return new ScorePlot(List.copyOf(percents));
+        return new ScorePlot(assignment, List.copyOf(percents));
     }
 
     /** How many submissions the plot shows. */
@@ -87,7 +94,7 @@ public final class ScorePlot {
 
     public String title() {
         String submissions = count() == 1 ? "1 submission" : count() + " submissions";
-        return "Scores: " + submissions
+        return "Scores of " + assignment + ": " + submissions
                 + median().stream().mapToObj(m -> ", median " + Score.format(m) + "%").findFirst().orElse("");
     }
 
@@ -105,9 +112,9 @@ public final class ScorePlot {
         return chart;
     }
 
-    /** Writes {@code folder/scores.png} and returns its path. */
+    /** Writes {@code folder/scores-<assignment>.png} and returns its path. */
     public Path write(Path folder) throws IOException {
-        Path file = folder.resolve(FILE_NAME);
+        Path file = folder.resolve(fileName(assignment));
         try (OutputStream out = Files.newOutputStream(file)) {
             BitmapEncoder.saveBitmap(chart(), out, BitmapFormat.PNG);
         }

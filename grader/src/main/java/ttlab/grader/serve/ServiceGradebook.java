@@ -40,8 +40,6 @@ final class ServiceGradebook {
         this.counted = counted;
     }
 
-    static final String GRADED = "graded";
-    static final String MISSING = "missing";
     static final String NOT_GRADED = "not graded";
 
     /**
@@ -63,17 +61,17 @@ final class ServiceGradebook {
             results.add(new GradingResult(g.submission().student(), g.submission().assignment(), r.score(), r.maxScore(),
                     r.executionTime(), r.output(), r.tests(), r.problems(), r.apiFlags(), r.networkIsolation()));
         }
-        results.sort(Comparator.comparing(GradingResult::submission).thenComparing(GradingResult::master));
-        Gradebook gradebook = Gradebook.of(results);
+        // Here a result's submission is its student's name (set above), not a file-based id.
+        Gradebook gradebook = Gradebook.of(results, GradingResult::submission);
         Table table = gradebook.table();
-        StringColumn student = table.stringColumn("submission");
-        StringColumn assignment = table.stringColumn("master");
+        table.removeColumns(Gradebook.SUBMISSION);
+        StringColumn student = table.stringColumn(Gradebook.STUDENT);
+        StringColumn assignment = table.stringColumn(Gradebook.ASSIGNMENT);
         IntColumn id = IntColumn.create("submission");
         StringColumn at = StringColumn.create("submitted_at");
         IntColumn late = IntColumn.create("days_late");
         DoubleColumn penalty = DoubleColumn.create("penalty");
         DoubleColumn fin = DoubleColumn.create("final");
-        StringColumn status = StringColumn.create("status");
         for (int row = 0; row < table.rowCount(); row++) {
             SubmissionStore.Submission s = chosen.get(key(student.get(row), assignment.get(row))).submission();
             id.append((int) s.id());
@@ -81,39 +79,26 @@ final class ServiceGradebook {
             late.append(s.daysLate());
             penalty.append(s.penalty());
             fin.append(s.finalScore() == null ? 0 : s.finalScore());
-            status.append(GRADED);
         }
-        student.setName("student");
-        assignment.setName("assignment");
-        table.addColumns(id, at, late, penalty, fin, status);
+        Column<?> status = table.column(Gradebook.STATUS);
+        table.removeColumns(status);
+        table.addColumns(id, at, late, penalty, fin, status);          // the status stays last
         java.util.Set<String> waiting = new java.util.LinkedHashSet<>();
         for (SubmissionStore.Submission s : handedIn) {
             String k = key(s.student(), s.assignment());
             if (!chosen.containsKey(k) && waiting.add(k)) {
-                appendWithoutGrade(table, s.student(), s.assignment(), NOT_GRADED);
+                gradebook.appendWithoutGrade(s.student(), s.assignment(), NOT_GRADED);
             }
         }
         for (String name : students) {
             for (String a : assignments) {
                 String k = key(name, a);
                 if (!chosen.containsKey(k) && !waiting.contains(k)) {
-                    appendWithoutGrade(table, name, a, MISSING);
+                    gradebook.appendWithoutGrade(name, a, Gradebook.MISSING);
                 }
             }
         }
-        return new ServiceGradebook(gradebook.sortedOn("student", "assignment"), counted);
-    }
-
-    /** A row without a graded submission: every cell empty but the names and the status. */
-    private static void appendWithoutGrade(Table table, String student, String assignment, String why) {
-        for (Column<?> column : table.columns()) {
-            switch (column.name()) {
-                case "student" -> ((StringColumn) column).append(student);
-                case "assignment" -> ((StringColumn) column).append(assignment);
-                case "status" -> ((StringColumn) column).append(why);
-                default -> column.appendMissing();
-            }
-        }
+        return new ServiceGradebook(gradebook.sortedOn(Gradebook.STUDENT, Gradebook.ASSIGNMENT), counted);
     }
 
     /** The one of two graded submissions of a student for an assignment that counts. */

@@ -196,16 +196,30 @@ class AssignCommandTest {
     void badUsageExitsWith2AndShowsTheUsage() {
         Run unknown = run("--frobnicate");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("assign: unknown argument: --frobnicate\nusage: assign [--check [--jobs N]]");
+        assertThat(unknown.err()).startsWith("assign: unknown argument: --frobnicate\nusage: assign [--check [--copies-only | --jobs N]]");
         Run noValue = run("--solutions");
         assertThat(noValue.status()).isEqualTo(2);
         assertThat(noValue.err()).startsWith("assign: --solutions needs a folder\n");
         assertThat(run("--check=yes").status()).isEqualTo(2);
         Run help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).startsWith("usage: assign [--check [--jobs N]] [--solutions DIR] [--exercises DIR]");
+        assertThat(help.out()).startsWith("usage: assign [--check [--copies-only | --jobs N]] [--solutions DIR] [--exercises DIR]");
         assertThat(run("--jobs", "2").err()).startsWith("assign: --jobs goes with --check\n");
         assertThat(run("--check", "--jobs", "0").err()).startsWith("assign: --jobs takes a positive number, not 0\n");
+        assertThat(run("--copies-only").err()).startsWith("assign: --copies-only goes with --check, without --jobs\n");
+    }
+
+    @Test
+    void copiesOnlyChecksTheStudentCopiesWithoutGradingWrongAnswers() throws Exception {
+        assertThat(assign().status()).isZero();
+        Run fresh = assign("--check", "--copies-only");
+        assertThat(fresh.status()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).contains("is up to date with");
+        assertThat(fresh.out() + fresh.err()).doesNotContain("wrong answer");
+        Files.writeString(exercises.resolve("01-warmup.ipynb"), "{}");
+        Run stale = assign("--check", "--copies-only");
+        assertThat(stale.status()).isEqualTo(1);
+        assertThat(stale.err()).contains("is not what assign would write: run ./ttlab assign");
     }
 
     @Test

@@ -15,19 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The class gradebook from the three sample submissions of two masters. */
 class GradebookTest {
 
-    private static final String HEADER = "submission,master,warmup.square,warmup.greet,warmup.trim,"
-            + "attention.softmax,attention.scores,total,max,percent\n";
+    private static final String HEADER = "submission,student,assignment,warmup.square,warmup.greet,warmup.trim,"
+            + "attention.softmax,attention.scores,total,max,percent,status\n";
     private static final String CSV = HEADER
-            + "alice--01-attention,01-attention.ipynb,,,,2.0,3.0,5.0,10.0,50.0\n"
-            + "bob--00-warmup,00-warmup.ipynb,2.0,2.0,0.5,,,4.5,7.5,60.0\n"
-            + "carol--00-warmup,00-warmup.ipynb,4.0,1.0,0.0,,,5.0,7.0,71.4\n";
+            + "alice--01-attention,alice,01-attention,,,,2.0,3.0,5.0,10.0,50.0,graded\n"
+            + "bob--00-warmup,bob,00-warmup,2.0,2.0,0.5,,,4.5,7.5,60.0,graded\n"
+            + "carol--00-warmup,carol,00-warmup,4.0,1.0,0.0,,,5.0,7.0,71.4,graded\n";
 
     @Test
     void hasOneRowPerSubmissionAndOneColumnPerExercise() {
         Table table = Gradebook.of(SampleResults.all()).table();
 
-        assertThat(table.columnNames()).containsExactly("submission", "master", "warmup.square", "warmup.greet",
-                "warmup.trim", "attention.softmax", "attention.scores", "total", "max", "percent");
+        assertThat(table.columnNames()).containsExactly("submission", "student", "assignment", "warmup.square", "warmup.greet",
+                "warmup.trim", "attention.softmax", "attention.scores", "total", "max", "percent", "status");
         assertThat(table.stringColumn("submission").asList()).containsExactly(SampleResults.IDS.toArray(String[]::new));
         assertThat(table.rowCount()).isEqualTo(3);
     }
@@ -69,7 +69,7 @@ class GradebookTest {
         List<GradingResult> results = List.of(SampleResults.read(SampleResults.ALICE), SampleResults.read(SampleResults.CAROL));
 
         assertThat(Gradebook.of(results).csv()).startsWith(
-                "submission,master,warmup.square,warmup.greet,attention.softmax,attention.scores,total,max,percent\n");
+                "submission,student,assignment,warmup.square,warmup.greet,attention.softmax,attention.scores,total,max,percent,status\n");
     }
 
     @Test
@@ -79,11 +79,34 @@ class GradebookTest {
                 {"tests": [{"score": 1, "max_score": 2, "extra_data": {"exercise": "total"}}], "extra_data": {"master": "m"}}""");
 
         assertThat(Gradebook.of(List.of(GradingResult.read(file))).csv())
-                .isEqualTo("submission,master,exercise total,total,max,percent\nx,m,1.0,1.0,2.0,50.0\n");
+                .isEqualTo("submission,student,assignment,exercise total,total,max,percent,status\nx,x,m,1.0,1.0,2.0,50.0,graded\n");
     }
 
     @Test
     void anEmptyClassHasOnlyTheFixedColumns() {
-        assertThat(Gradebook.of(List.of()).csv()).isEqualTo("submission,master,total,max,percent\n");
+        assertThat(Gradebook.of(List.of()).csv()).isEqualTo("submission,student,assignment,total,max,percent,status\n");
+    }
+
+    @Test
+    void theStudentIsTheFolderOfTheNotebookOrTheNotebookGivenAlone() {
+        assertThat(Gradebook.studentOf("alice--00-warmup")).isEqualTo("alice");
+        assertThat(Gradebook.studentOf("bob")).isEqualTo("bob");
+        assertThat(Gradebook.studentOf("x--alice--00-warmup")).isEqualTo("x");
+        assertThat(Gradebook.assignmentOf("01-attention.ipynb")).isEqualTo("01-attention");
+    }
+
+    @Test
+    void everyStudentOfTheRosterHasARowPerAssignmentWithMissingHandInsAsSuch() {
+        Gradebook book = Gradebook.of(SampleResults.all()).withEveryStudentOf(List.of("carol", "dave", "alice"));
+
+        assertThat(book.csv()).isEqualTo(HEADER
+                + ",alice,00-warmup,,,,,,,,,missing\n"
+                + "alice--01-attention,alice,01-attention,,,,2.0,3.0,5.0,10.0,50.0,graded\n"
+                + "bob--00-warmup,bob,00-warmup,2.0,2.0,0.5,,,4.5,7.5,60.0,graded\n"
+                + "carol--00-warmup,carol,00-warmup,4.0,1.0,0.0,,,5.0,7.0,71.4,graded\n"
+                + ",carol,01-attention,,,,,,,,,missing\n"
+                + ",dave,00-warmup,,,,,,,,,missing\n"
+                + ",dave,01-attention,,,,,,,,,missing\n");
+        assertThat(book.assignments()).containsExactly("00-warmup", "01-attention");
     }
 }

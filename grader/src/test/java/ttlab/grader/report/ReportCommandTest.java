@@ -45,13 +45,46 @@ class ReportCommandTest {
                         + "wrote " + dir.resolve("bob--00-warmup/feedback.html") + "\n"
                         + "wrote " + dir.resolve("carol--00-warmup/feedback.html") + "\n"
                         + "wrote " + dir.resolve("gradebook.csv") + "\n"
-                        + "wrote " + dir.resolve("scores.png") + "\n"
-                        + "report: 3 submissions in " + dir + "; plotted 3 submissions, median 60%\n");
+                        + "wrote " + dir.resolve("scores-00-warmup.png") + "\n"
+                        + "wrote " + dir.resolve("scores-01-attention.png") + "\n"
+                        + "report: 3 submissions in " + dir + "; plotted 00-warmup: 2 submissions, median 65.7%; "
+                        + "01-attention: 1 submission, median 50%\n");
         assertThat(Files.readString(dir.resolve("bob--00-warmup/feedback.html")))
                 .contains("hidden test: passed").doesNotContain("HIDDEN-DETAIL");
         assertThat(Files.readString(dir.resolve("gradebook.csv")))
                 .isEqualTo(Gradebook.of(SampleResults.all()).csv());
-        assertThat(ImageIO.read(dir.resolve("scores.png").toFile()).getHeight()).isEqualTo(500);
+        assertThat(ImageIO.read(dir.resolve("scores-00-warmup.png").toFile()).getHeight()).isEqualTo(500);
+    }
+
+    @Test
+    void aRosterPutsEveryStudentInTheGradebook() throws Exception {
+        Path dir = SampleResults.copyTo(root.resolve("results"));
+        Path roster = Files.writeString(root.resolve("roster.csv"),
+                "user,role,token\nalice,student,abcdefghijkl1\nprof,instructor,abcdefghijkl2\nbob,student,abcdefghijkl3\n"
+                        + "carol,student,abcdefghijkl4\ndave,student,abcdefghijkl5\n");
+
+        Run run = run(dir.toString(), "--roster", roster.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("; 5 missing of a roster of 4;");
+        List<String> lines = Files.readAllLines(dir.resolve("gradebook.csv"));
+        assertThat(lines).contains(",alice,00-warmup,,,,,,,,,missing", ",dave,01-attention,,,,,,,,,missing")
+                .noneMatch(line -> line.contains("prof"));
+        assertThat(lines).as("header, 3 graded, alice's, bob's and carol's other set, dave's two").hasSize(1 + 3 + 5);
+    }
+
+    @Test
+    void aBadRosterIsAClearErrorAndNothingIsWritten() throws Exception {
+        Path dir = SampleResults.copyTo(root.resolve("results"));
+        Path roster = Files.writeString(root.resolve("roster.txt"), "alice\nbob smith\n");
+
+        Run run = run(dir.toString(), "--roster", roster.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("report: cannot read the roster " + roster
+                + ": line 2: \"bob smith\" is not a student name (letters, digits, '.', '_' and '-', as the folders are named)\n");
+        assertThat(dir.resolve("gradebook.csv")).doesNotExist();
+        assertThat(run(dir.toString(), "--roster").err()).contains("--roster needs a file");
     }
 
     @Test
@@ -108,7 +141,7 @@ class ReportCommandTest {
                 + empty + ": is empty: the grader did not finish writing it\n"
                 + "report: 2 unreadable results files; nothing written\n");
         assertThat(dir.resolve("gradebook.csv")).doesNotExist();
-        assertThat(dir.resolve("scores.png")).doesNotExist();
+        assertThat(dir.resolve("scores-00-warmup.png")).doesNotExist();
         assertThat(dir.resolve("bob--00-warmup/feedback.html")).doesNotExist();
     }
 
@@ -129,7 +162,7 @@ class ReportCommandTest {
     void badUsageIsAnError() {
         Run none = run();
         assertThat(none.status()).isEqualTo(2);
-        assertThat(none.err()).startsWith("report: no results folder given\nusage: report DIR [--show-hidden]\n");
+        assertThat(none.err()).startsWith("report: no results folder given\nusage: report DIR [--show-hidden] [--roster FILE]\n");
 
         Run unknown = run("--show-everything", root.toString());
         assertThat(unknown.status()).isEqualTo(2);
@@ -145,7 +178,7 @@ class ReportCommandTest {
 
         Run help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).startsWith("usage: report DIR [--show-hidden]\n");
+        assertThat(help.out()).startsWith("usage: report DIR [--show-hidden] [--roster FILE]\n");
     }
 
     private static List<String> files(Path dir) throws Exception {

@@ -18,20 +18,22 @@ class ScorePlotTest {
 
     @Test
     void countsEachSubmissionInItsBin() {
-        ScorePlot plot = ScorePlot.of(SampleResults.all());
+        ScorePlot plot = ScorePlot.of("00-warmup", SampleResults.all());
 
-        assertThat(plot.count()).isEqualTo(3);
-        assertThat(plot.counts()).as("50, 60 and 71.4 percent").containsExactly(0, 0, 0, 0, 0, 1, 1, 1, 0, 0);
+        assertThat(plot.count()).as("bob and carol; alice's attention set is another plot").isEqualTo(2);
+        assertThat(plot.counts()).as("60 and 71.4 percent").containsExactly(0, 0, 0, 0, 0, 0, 1, 1, 0, 0);
+        assertThat(ScorePlot.of("01-attention", SampleResults.all()).counts()).as("alice's 50 percent")
+                .containsExactly(0, 0, 0, 0, 0, 1, 0, 0, 0, 0);
         assertThat(ScorePlot.binLabels()).containsExactly("0-10", "10-20", "20-30", "30-40", "40-50",
                 "50-60", "60-70", "70-80", "80-90", "90-100");
     }
 
     @Test
     void isTitledWithTheCountAndTheMedian() {
-        ScorePlot plot = ScorePlot.of(SampleResults.all());
+        ScorePlot plot = ScorePlot.of("00-warmup", SampleResults.all());
 
-        assertThat(plot.median()).hasValue(60.0);
-        assertThat(plot.title()).isEqualTo("Scores: 3 submissions, median 60%");
+        assertThat(plot.median()).hasValue(65.7);
+        assertThat(plot.title()).isEqualTo("Scores of 00-warmup: 2 submissions, median 65.7%");
         CategoryChart chart = plot.chart();
         assertThat(chart.getTitle()).isEqualTo(plot.title());
         assertThat(chart.getWidth()).isEqualTo(800);
@@ -40,30 +42,30 @@ class ScorePlotTest {
 
     @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        ScorePlot plot = ScorePlot.of(List.of(result(0, 10), result(10, 10), result(3, 4), result(5, 10)));
+        ScorePlot plot = ScorePlot.of("m", List.of(result(0, 10), result(10, 10), result(3, 4), result(5, 10)));
 
         assertThat(plot.median()).hasValue(62.5);
-        assertThat(plot.title()).isEqualTo("Scores: 4 submissions, median 62.5%");
+        assertThat(plot.title()).isEqualTo("Scores of m: 4 submissions, median 62.5%");
         assertThat(plot.counts()).as("0, 50, 75, 100: 100 belongs to the last bin").containsExactly(1, 0, 0, 0, 0, 1, 0, 1, 0, 1);
     }
 
     @Test
     void leavesOutWhatCouldEarnNothingAndClampsExtraCredit() {
-        ScorePlot plot = ScorePlot.of(List.of(result(1, 0), result(12, 10), result(1, 1)));
+        ScorePlot plot = ScorePlot.of("m", List.of(result(1, 0), result(12, 10), result(1, 1)));
 
         assertThat(plot.count()).isEqualTo(2);
         assertThat(plot.counts().get(9)).isEqualTo(2);
-        assertThat(plot.title()).isEqualTo("Scores: 2 submissions, median 110%");
-        assertThat(ScorePlot.of(List.of(result(1, 0))).title()).isEqualTo("Scores: 0 submissions");
-        assertThat(ScorePlot.of(List.of(result(1, 2))).title()).isEqualTo("Scores: 1 submission, median 50%");
-        assertThat(ScorePlot.of(List.of()).median()).isEqualTo(OptionalDouble.empty());
+        assertThat(plot.title()).isEqualTo("Scores of m: 2 submissions, median 110%");
+        assertThat(ScorePlot.of("m", List.of(result(1, 0))).title()).isEqualTo("Scores of m: 0 submissions");
+        assertThat(ScorePlot.of("m", List.of(result(1, 2))).title()).isEqualTo("Scores of m: 1 submission, median 50%");
+        assertThat(ScorePlot.of("m", List.of()).median()).isEqualTo(OptionalDouble.empty());
     }
 
     @Test
     void writesAPngOf800By500(@TempDir Path dir) throws Exception {
-        Path file = ScorePlot.of(SampleResults.all()).write(dir);
+        Path file = ScorePlot.of("00-warmup", SampleResults.all()).write(dir);
 
-        assertThat(file).isEqualTo(dir.resolve("scores.png"));
+        assertThat(file).isEqualTo(dir.resolve("scores-00-warmup.png"));
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image).as("decodes as an image").isNotNull();
         assertThat(image.getWidth()).isEqualTo(800);
@@ -72,7 +74,7 @@ class ScorePlotTest {
 
     @Test
     void anEmptyPlotStillDraws(@TempDir Path dir) throws Exception {
-        BufferedImage image = ImageIO.read(ScorePlot.of(List.of()).write(dir).toFile());
+        BufferedImage image = ImageIO.read(ScorePlot.of("m", List.of()).write(dir).toFile());
 
         assertThat(image.getWidth()).isEqualTo(800);
     }

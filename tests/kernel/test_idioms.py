@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 from conftest import REPO_ROOT
+from test_protocol import running_kernel
 
 RUNNER = REPO_ROOT / "tools" / "run_notebooks.py"
 IDIOMS = REPO_ROOT / "tests" / "kernel" / "idioms.ipynb"
@@ -157,3 +158,20 @@ def test_idioms_notebook(executed):
     assert stdout_of(executed["printf"]) == "1 + 2 = 3\n"
     assert result_of(executed["null-value"]) == "null"
     assert result_of(executed["null-property"]) == "null"
+
+
+def test_the_resolver_loads_only_when_maven_is_used(kernel_spec, kernel_name, tmp_path):
+    """Start-up stays as it was: Maven Resolver's classes load at the first %maven, not before."""
+    log = tmp_path / "classes.log"
+    env = {"TTLAB_JVM_OPTS": f"-Xlog:class+load=info:file={log}", "TTLAB_MAVEN_REPOSITORIES": UNREACHABLE}
+
+    def resolver_classes() -> list[str]:
+        text = log.read_text(errors="replace")
+        return [line for line in text.splitlines() if "org.eclipse.aether." in line or "org.apache.maven." in line]
+
+    with running_kernel(kernel_name, env) as kernel:
+        kernel.run_ok("1 + 1")
+        assert log.stat().st_size > 0, "the JVM wrote no class-loading log"
+        assert resolver_classes() == []
+        kernel.run_ok(f"%maven {GSON[0]}:{GSON[1]}:{pinned_version(*GSON)}")
+        assert resolver_classes(), "the log shows no resolver class even after %maven"

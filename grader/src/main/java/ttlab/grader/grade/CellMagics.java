@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
 /**
  * Runs a cell with the kernel's line and cell magics, as {@code ttlab.kernel.CellRunner} does
  * (that class is package-private in the kernel, hence this small copy of its rules): {@code %time}
- * and {@code %%time} run their code; {@code %classpath} and {@code %load} are not run while
- * grading, since the grader's class path is fixed and the student's files are not there, which a
- * note says. Code keeps its line numbers, so errors still name the line the student sees.
+ * and {@code %%time} run their code; every other magic is refused, with a note that says why.
+ * Graded code runs against the course's libraries alone: {@code %maven} would fetch jars (the
+ * sandbox has no network, and a grade must not depend on what a repository serves that day),
+ * {@code %jars} and {@code %classpath} would add the student's jars, and {@code %load} would run
+ * the student's files, none of which the sandbox holds. Code after a refused magic still runs;
+ * what needed the jar then fails to compile, and the note says which magic was not run.
+ * Code keeps its line numbers, so errors still name the line the student sees.
  */
 final class CellMagics {
 
@@ -33,7 +37,7 @@ final class CellMagics {
         Matcher cellMagic = CELL_MAGIC.matcher(cell);
         if (cellMagic.find()) {
             if (!cellMagic.group(1).equals("time")) {
-                notes.add("%%" + cellMagic.group(1) + " is not run while grading");
+                notes.add(refused("%%" + cellMagic.group(1)));
                 return new Outcome(CellResult.success(false, null, List.of()), notes);
             }
             cell = "\n" + cell.substring(cellMagic.end()); // the header stays a blank line
@@ -61,7 +65,7 @@ final class CellMagics {
                     return new Outcome(last, notes);
                 }
             } else {
-                notes.add("line " + (i + 1) + ": %" + magic.group(1) + " is not run while grading");
+                notes.add("line " + (i + 1) + ": " + refused("%" + magic.group(1)));
             }
             code = new StringBuilder("\n".repeat(i + 1));
             codeHasText = false;
@@ -70,5 +74,16 @@ final class CellMagics {
             last = engine.evaluate(code.toString(), label);
         }
         return new Outcome(last, notes);
+    }
+
+    /** Why a magic is not run: what it would have needed that graded code does not get. */
+    static String refused(String magic) {
+        String why = switch (magic) {
+            case "%maven" -> "graded code has the course's libraries only, and nothing is downloaded while grading";
+            case "%jars", "%classpath" -> "graded code has the course's libraries only, and your files are not there";
+            case "%load" -> "your files are not there while grading; put the code in a cell";
+            default -> "only %time and %%time run while grading";
+        };
+        return magic + " is not run while grading (" + why + ")";
     }
 }

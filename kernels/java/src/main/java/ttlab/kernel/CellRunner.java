@@ -49,7 +49,10 @@ final class CellRunner {
     private volatile Consumer<List<String>> classpathListener = entries -> { };
 
     CellRunner(CellEngine engine, Path workingDirectory) {
-        this(engine, workingDirectory, MavenArtifacts::standard);
+        // A lambda, not MavenArtifacts::standard: linking that method reference at kernel start
+        // would verify MavenArtifacts, which loads the resolver's classes. The lambda's body runs,
+        // and the resolver loads, at the first %maven.
+        this(engine, workingDirectory, () -> MavenArtifacts.standard());
     }
 
     CellRunner(CellEngine engine, Path workingDirectory, Supplier<MavenArtifacts> maven) {

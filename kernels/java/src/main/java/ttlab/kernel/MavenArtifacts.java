@@ -14,7 +14,11 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,11 +29,17 @@ import java.util.Set;
  * {@code %maven group:artifact:version}: the jars of Maven artifacts and of their runtime
  * dependencies, found with Maven's own resolver. The local repository comes first: when it
  * holds everything, nothing goes over the network; otherwise the rest is fetched from the
- * remote repositories into it.
+ * remote repositories into it. With no remote repository, the local one is all there is.
+ *
+ * <p>Only {@code %maven} creates this class, so the resolver's classes are loaded the first
+ * time a notebook uses it, never at kernel start.
  */
 final class MavenArtifacts {
 
     static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
+
+    /** The setting that names the remote repositories ({@code none}: the local repository alone). */
+    static final String REPOSITORIES_SETTING = "TTLAB_MAVEN_REPOSITORIES";
 
     private final Path localRepository;
     private final List<RemoteRepository> remotes;
@@ -45,12 +55,26 @@ final class MavenArtifacts {
         this.remotes = List.copyOf(repositories);
     }
 
-    /** The user's local repository ({@code -Dmaven.repo.local}, else ~/.m2/repository) and Maven Central. */
+    /**
+     * The user's local repository ({@code -Dmaven.repo.local}, else ~/.m2/repository) and the
+     * remote repositories of {@value #REPOSITORIES_SETTING} (default: Maven Central).
+     */
     static MavenArtifacts standard() {
         String configured = System.getProperty("maven.repo.local");
         Path local = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
-        return new MavenArtifacts(local, List.of(CENTRAL));
+        return new MavenArtifacts(local, remoteUrls(System.getenv(REPOSITORIES_SETTING)));
+    }
+
+    /** URLs separated by spaces or commas; unset or blank: Maven Central; {@code none}: no remote repository. */
+    static List<String> remoteUrls(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return List.of(CENTRAL);
+        }
+        if (setting.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        return List.of(setting.trim().split("[\\s,]+"));
     }
 
     /**
@@ -67,17 +91,36 @@ final class MavenArtifacts {
         }
         collect.setRepositories(remotes);
         DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+        String what = "cannot resolve " + String.join(", ", coordinates);
         try {
             return jars(system.resolveDependencies(session(true), request).getArtifactResults());
         } catch (DependencyResolutionException notAllLocal) {
+            if (remotes.isEmpty()) {
+                throw new IllegalStateException(what + ": not all of it is in the local repository "
+                        + localRepository + ", and no remote repository is set (" + REPOSITORIES_SETTING
+                        + "=none): " + rootMessage(notAllLocal), notAllLocal);
+            }
             try {
                 return jars(system.resolveDependencies(session(false), request).getArtifactResults());
             } catch (DependencyResolutionException e) {
-                throw new IllegalStateException("cannot resolve " + String.join(", ", coordinates)
-                        + ": not all of it is in the local repository " + localRepository
-                        + ", and fetching the rest from " + urls() + " failed (offline?): " + rootMessage(e), e);
+                String where = unreachable(e)
+                        ? ": not all of it is in the local repository " + localRepository + ", and "
+                                + urls() + " cannot be reached (offline?): "
+                        : ": it is not in the local repository " + localRepository + ", nor in " + urls() + ": ";
+                throw new IllegalStateException(what + where + rootMessage(e), e);
             }
         }
+    }
+
+    /** True when the failure came from the network (no route, no name, refused, timed out), not from a missing file. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // A connect or read time-out is an InterruptedIOException (HttpClient's and the JDK's).
+            if (t instanceof SocketException || t instanceof UnknownHostException || t instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DefaultArtifact parse(String coordinate) {
@@ -95,6 +138,12 @@ final class MavenArtifacts {
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session,
                 new LocalRepository(localRepository.toFile(), "simple")));
         session.setOffline(offline);
+        // POMs activate profiles by JDK and OS (Apache's parent POMs do): without these
+        // properties their models fail to build.
+        session.setSystemProperties(System.getProperties());
+        // A POM that is missing or cannot be built (say its parent is not local yet) is an error,
+        // not a silent "no dependencies": offline, it sends resolution to the remote repositories.
+        session.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(false, false));
         return session;
     }
 

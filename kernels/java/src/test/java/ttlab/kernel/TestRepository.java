@@ -31,10 +31,16 @@ final class TestRepository {
         Path folder = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
         Files.createDirectories(folder);
         Path installed = Files.copy(jar, folder.resolve(artifact + "-" + version + ".jar"));
+        installPom(group, artifact, version, dependencies);
+        return installed;
+    }
+
+    /** A POM alone (a parent, say), with {@code more} (XML) after its coordinates. */
+    void installPom(String group, String artifact, String version, String more) throws IOException {
+        Path folder = Files.createDirectories(root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version));
         Files.writeString(folder.resolve(artifact + "-" + version + ".pom"),
                 "<project><modelVersion>4.0.0</modelVersion><groupId>" + group + "</groupId><artifactId>" + artifact
-                        + "</artifactId><version>" + version + "</version>" + dependencies + "</project>");
-        return installed;
+                        + "</artifactId><version>" + version + "</version>" + more + "</project>");
     }
 
     static String dependency(String group, String artifact, String version) {

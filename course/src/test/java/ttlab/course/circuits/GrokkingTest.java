@@ -83,6 +83,20 @@ class GrokkingTest {
     }
 
     @Test
+    void theShippedReferenceHasGrokkedAndCarriesItsOwnKeyFrequencies() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Checkpoint reference = GrokkingReference.load(manager);
+            assertThat(reference.run().seed()).isEqualTo(GrokkingReference.SEED);
+            assertThat(reference.run().diverged()).isFalse();
+            ModularAdditionTransformer model = ModularAdditionTransformer.restore(reference.parameters(), Grokking.Setup.P59.heads());
+            ModularAddition task = Grokking.Setup.P59.task();
+            assertThat(ModularFourier.accuracy(model.allLogits(task), task.test())).isGreaterThanOrEqualTo(0.99);
+            int[] keys = ModularFourier.keyFrequencies(ModularFourier.energies(model.embedding()), GrokkingReference.KEY_ENERGY);
+            assertThat(ProgressMeasures.from(reference.run()).keys()).containsExactly(keys);
+        }
+    }
+
+    @Test
     void snapshotsMustFallOnLogSteps() {
         assertThatThrownBy(() -> new Grokking.Setup(11, 0.5, 3, 16, 2, 32, 3e-3f, 1f, 300, 40, 100)).hasMessageContaining("multiple");
     }

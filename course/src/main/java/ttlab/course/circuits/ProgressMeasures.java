@@ -46,9 +46,9 @@ public record ProgressMeasures(int[] steps, double[] restricted, double[] exclud
     }
 
     /**
-     * The run with these measures added as two more metrics, so that a {@link ttlab.course.train.Checkpoint}
-     * of it carries them; the key frequencies go into the metric names' companion "key frequencies"
-     * series (value k at step i).
+     * The run with these measures added as metrics ("restricted loss", "excluded loss"), so that a
+     * {@link ttlab.course.train.Checkpoint} of it carries them; the key frequencies go in as a third,
+     * "key frequencies", whose i-th value is the i-th key (its "steps" are 0, 1, 2, ...).
      */
     public TrainingRun addTo(TrainingRun run) {
         Map<String, MetricSeries> metrics = new LinkedHashMap<>(run.metrics());

@@ -122,6 +122,14 @@ public final class ModularFourier {
                 throw new IllegalArgumentException("key frequency " + k + " is outside 1.." + (p - 1) / 2);
             }
         }
+        // cos and sin of ω_k·s for s = (a + b) mod p, computed once per key rather than per answer.
+        double[][] cos = new double[keys.length][p], sin = new double[keys.length][p];
+        for (int i = 0; i < keys.length; i++) {
+            for (int s = 0; s < p; s++) {
+                cos[i][s] = Math.cos(2 * Math.PI * keys[i] * s / p);
+                sin[i][s] = Math.sin(2 * Math.PI * keys[i] * s / p);
+            }
+        }
         double[][][] out = new double[p][p][p];
         for (int c = 0; c < p; c++) {
             double mean = 0;
@@ -132,21 +140,21 @@ public final class ModularFourier {
             }
             mean /= p * p;
             double[][] component = new double[p][p];
-            for (int k : keys) {
+            for (int i = 0; i < keys.length; i++) {
                 double alpha = 0, beta = 0;
                 for (int a = 0; a < p; a++) {
                     for (int b = 0; b < p; b++) {
-                        double angle = 2 * Math.PI * k * ((a + b) % p) / p;
-                        alpha += logits[a][b][c] * Math.cos(angle);
-                        beta += logits[a][b][c] * Math.sin(angle);
+                        int s = (a + b) % p;
+                        alpha += logits[a][b][c] * cos[i][s];
+                        beta += logits[a][b][c] * sin[i][s];
                     }
                 }
                 alpha *= 2.0 / (p * p);
                 beta *= 2.0 / (p * p);
                 for (int a = 0; a < p; a++) {
                     for (int b = 0; b < p; b++) {
-                        double angle = 2 * Math.PI * k * ((a + b) % p) / p;
-                        component[a][b] += alpha * Math.cos(angle) + beta * Math.sin(angle);
+                        int s = (a + b) % p;
+                        component[a][b] += alpha * cos[i][s] + beta * sin[i][s];
                     }
                 }
             }

@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
 /**
  * Trains several toy models of superposition at once (Elhage et al. 2022), each with its own
  * feature importances and sparsity: the instances are stacked along a first axis, their losses
- * are summed, and Adam (which updates every entry on its own) trains each exactly as if it were
- * alone. One run over a whole sweep costs about as much as one model, because the models are tiny
+ * are summed, and Adam (which updates every entry on its own, from that entry's gradient alone)
+ * trains each as it would train alone on the same batches: the models do not interact. One run over a whole sweep costs about as much as one model, because the models are tiny
  * and the cost of a step is mostly the engine's per-operation overhead.
  *
  * <p>The loss of instance k is the paper's: the mean over the batch and the n features of

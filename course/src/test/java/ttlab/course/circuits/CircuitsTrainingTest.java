@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The two DJL trainers of the superposition lecture, on problems small enough to run in seconds. */
@@ -25,6 +26,20 @@ class CircuitsTrainingTest {
         assertThat(ttlab.course.Vectors.norm(columns[2])).isLessThan(0.1);
         assertThat(ttlab.course.Vectors.norm(columns[3])).isLessThan(0.1);
         assertThat(result.run().diverged()).isFalse();
+    }
+
+    @Test
+    void eachInstanceDrawsItsOwnSparsity() {
+        float[] x = ToyModelSweep.sparseBatch(new java.util.SplittableRandom(8), 2, 5000, 4, new float[]{0.2f, 0.9f});
+        for (int k = 0; k < 2; k++) {
+            int zeros = 0;
+            for (int e = k * 20_000; e < (k + 1) * 20_000; e++) {
+                assertThat(x[e]).isBetween(0f, 1f);
+                if (x[e] == 0) zeros++;
+            }
+            assertThat(zeros / 20_000.0).isCloseTo(k == 0 ? 0.2 : 0.9, within(0.01));
+        }
+        assertThatThrownBy(() -> new ToyModelSweep.Instance(new double[]{1}, 1.0)).hasMessageContaining("sparsity");
     }
 
     @Test

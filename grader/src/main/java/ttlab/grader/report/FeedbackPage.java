@@ -98,7 +98,7 @@ public final class FeedbackPage {
         html.append("</p>\n");
         StringBuilder meta = new StringBuilder();
         if (!result.master().isEmpty()) {
-            meta.append("Notebook <code>").append(HtmlEscape.escape(result.master())).append("</code>");
+            meta.append("Notebook <code>").append(HtmlEscape.escape(GradingResult.fileNameOf(result.master()))).append("</code>");
         }
         result.executionTime().ifPresent(t -> meta.append(meta.length() > 0 ? " · " : "")
                 .append("graded in ").append(Score.format(Score.round(t, 1))).append(" s"));

@@ -78,9 +78,10 @@ public final class Gradebook {
         return cut > 0 ? submissionId.substring(0, cut) : submissionId;
     }
 
-    /** The assignment of a master: its file name without {@code .ipynb}. */
+    /** The assignment of a master: its file name without {@code .ipynb} (see {@link GradingResult#assignment()}). */
     public static String assignmentOf(String master) {
-        return master.endsWith(".ipynb") ? master.substring(0, master.length() - ".ipynb".length()) : master;
+        String name = GradingResult.fileNameOf(master);
+        return name.endsWith(".ipynb") ? name.substring(0, name.length() - ".ipynb".length()) : name;
     }
 
     /** The gradebook of these results, each row's student given by {@code studentOf}. */
@@ -105,10 +106,10 @@ public final class Gradebook {
         for (GradingResult result : rows) {
             submission.append(result.submission());
             student.append(studentOf.apply(result));
-            master.append(assignmentOf(result.master()));
+            master.append(result.assignment());
             status.append(GRADED);
             Map<String, Score> scores = result.exerciseScores();
-            Set<String> inMaster = exercisesByMaster.get(result.master());
+            Set<String> inMaster = exercisesByMaster.get(result.assignment());
             for (int i = 0; i < exercises.size(); i++) {
                 Score score = scores.get(exercises.get(i));
                 if (score != null) {
@@ -181,7 +182,7 @@ public final class Gradebook {
     private static Map<String, Set<String>> exercisesByMaster(List<GradingResult> sortedRows) {
         Map<String, Set<String>> byMaster = new TreeMap<>();
         for (GradingResult result : sortedRows) {
-            byMaster.computeIfAbsent(result.master(), m -> new LinkedHashSet<>()).addAll(result.exerciseScores().keySet());
+            byMaster.computeIfAbsent(result.assignment(), m -> new LinkedHashSet<>()).addAll(result.exerciseScores().keySet());
         }
         return byMaster;
     }

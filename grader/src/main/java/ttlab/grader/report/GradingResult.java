@@ -34,6 +34,19 @@ public record GradingResult(String submission, String master, double score, doub
     /** The exercise of a test that names none (no {@code extra_data.exercise}, no tag). */
     public static final String NO_EXERCISE = "(no exercise)";
 
+    /**
+     * The file name of a master as a result records it: {@code ./ttlab grade --solutions DIR} records the path
+     * it read (the instructor's folders), which no gradebook column or student's page should show.
+     */
+    public static String fileNameOf(String master) {
+        return master.substring(Math.max(master.lastIndexOf('/'), master.lastIndexOf('\\')) + 1);
+    }
+
+    /** The assignment this result grades: the master's file name without {@code .ipynb}. */
+    public String assignment() {
+        return Gradebook.assignmentOf(master);
+    }
+
     public GradingResult {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(master, "master");

@@ -46,7 +46,7 @@ public final class ScorePlot {
     public static ScorePlot of(String assignment, Collection<GradingResult> results) {
         List<Double> percents = new ArrayList<>();
         for (GradingResult result : results) {
-            if (Gradebook.assignmentOf(result.master()).equals(assignment)) {
+            if (result.assignment().equals(assignment)) {
                 result.total().percent().ifPresent(percents::add);
             }
         }

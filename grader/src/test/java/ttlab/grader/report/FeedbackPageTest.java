@@ -28,6 +28,7 @@ class FeedbackPageTest {
                 .contains("<h1>Feedback for bob--00-warmup</h1>")
                 .contains("<strong>4.5 / 7.5 points</strong> (60%)")
                 .contains("Notebook <code>00-warmup.ipynb</code> · graded in 1.2 s")
+                .as("the instructor's folders stay off the student's page").doesNotContain("/srv/course")
                 .endsWith("</body>\n</html>\n");
     }
 

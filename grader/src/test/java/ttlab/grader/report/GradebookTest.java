@@ -93,6 +93,8 @@ class GradebookTest {
         assertThat(Gradebook.studentOf("bob")).isEqualTo("bob");
         assertThat(Gradebook.studentOf("x--alice--00-warmup")).isEqualTo("x");
         assertThat(Gradebook.assignmentOf("01-attention.ipynb")).isEqualTo("01-attention");
+        assertThat(Gradebook.assignmentOf("/course/solutions/01-attention.ipynb")).isEqualTo("01-attention");
+        assertThat(Gradebook.assignmentOf("solutions\\01-attention.ipynb")).isEqualTo("01-attention");
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The sample grader output in {@code src/test/resources/report/class}: three submissions of two
- * masters. bob's has every field; carol's leaves out what is optional; alice's is another master.
+ * masters. bob's has every field and names its master by path, as {@code ./ttlab grade --solutions DIR} records
+ * it; carol's leaves out what is optional; alice's is another master.
  */
 final class SampleResults {
 

@@ -69,13 +69,14 @@ public final class AttentionOnlyTransformer {
         NDArray x = tokens.oneHot(vocab).matMul(params.get("W_E"))
                 .add(params.get("W_pos").get(":" + n + ", :"));
         NDArray causal = mask.get(":" + n + ", :" + n);
+        NDArray scale = params.constant(1 / Math.sqrt(headWidth));   // an array, never a Java number: see constant()
         for (int l = 0; l < layers; l++) {
             NDArray update = null;
             for (int h = 0; h < heads; h++) {
                 NDArray q = x.matMul(params.get(name(l, h, "W_Q")));
                 NDArray k = x.matMul(params.get(name(l, h, "W_K")));
                 NDArray v = x.matMul(params.get(name(l, h, "W_V")));
-                NDArray pattern = q.matMul(k.transpose(0, 2, 1)).div(Math.sqrt(headWidth)).add(causal).softmax(2);
+                NDArray pattern = q.matMul(k.transpose(0, 2, 1)).mul(scale).add(causal).softmax(2);
                 NDArray out = pattern.matMul(v).matMul(params.get(name(l, h, "W_O")));
                 update = update == null ? out : update.add(out);
             }

@@ -22,11 +22,9 @@ public final class ModularAdditionTransformer {
     private final TrainingParameters params;
     private final int p, width, heads, headWidth, mlpWidth;
     /**
-     * 1/√headWidth as an array the model holds. DJL's PyTorch engine wraps a Java number passed to
-     * an operation ({@code x.div(2.0)}) in a tensor over a direct buffer that it frees when the
-     * wrapper is garbage-collected; autograd saves the divisor for the backward pass, which then
-     * reads freed memory. Runs of this model that divided by a Java number ended in NaN losses at
-     * random steps (after 54 to 870 steps in four of four runs); with the factor held here, none did.
+     * 1/√headWidth as an array ({@link TrainingParameters#constant}), never a Java number: runs of
+     * this model that divided by a Java number ended in NaN losses at random steps (after 54 to 870
+     * steps in four of four runs); with the factor held as an array, none did.
      */
     private final NDArray scoreScale;
 
@@ -55,7 +53,7 @@ public final class ModularAdditionTransformer {
         this.heads = heads;
         this.headWidth = width / heads;
         this.mlpWidth = mlpWidth;
-        this.scoreScale = params.manager().create((float) (1 / Math.sqrt(headWidth)));
+        this.scoreScale = params.constant(1 / Math.sqrt(headWidth));
         if (create) {
             double std = 1 / Math.sqrt(width);
             params.normal("W_E", new Shape(p + 1, width), std);

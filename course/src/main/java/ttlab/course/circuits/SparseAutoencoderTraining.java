@@ -2,6 +2,7 @@ package ttlab.course.circuits;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -55,14 +56,8 @@ public final class SparseAutoencoderTraining {
             TrainingRun run = Training.of(params)
                     .optimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
                     .steps(steps).logEvery(Math.max(1, steps / 10))
-                    .run(step -> {
-                        NDArray x = manager.create(sample(rows, all, activations.length, m, batch), new Shape(batch, m));
-                        NDArray unit = decoder.div(decoder.norm(new int[]{1}, true));
-                        NDArray f = x.sub(decoderBias).matMul(encoder.transpose()).add(encoderBias).maximum(0f);
-                        NDArray xHat = f.matMul(unit).add(decoderBias);
-                        NDArray perExample = x.sub(xHat).square().sum(new int[]{1}).add(f.sum(new int[]{1}).mul(lambda));
-                        return perExample.mean();
-                    });
+                    .run(step -> loss(params, manager.create(sample(rows, all, activations.length, m, batch),
+                            new Shape(batch, m)), lambda));
             NDArray unit = decoder.div(decoder.norm(new int[]{1}, true));
             double[][] unitRows = toMatrix(unit.toFloatArray(), latents, m);
             for (double[] row : unitRows) {                 // exactly unit in double, not only in float
@@ -75,6 +70,17 @@ public final class SparseAutoencoderTraining {
                     toDoubles(encoderBias.toFloatArray()), unitRows, toDoubles(decoderBias.toFloatArray()));
             return new Result(sae, run);
         }
+    }
+
+    /** The mean over the rows of x of ‖x − x̂‖² + λ‖f‖₁, the decoder's rows taken at unit norm. */
+    static NDArray loss(TrainingParameters params, NDArray x, double lambda) {
+        NDArray decoder = params.get("decoder"), decoderBias = params.get("decoder bias");
+        NDArray unit = decoder.div(decoder.norm(new int[]{1}, true));
+        NDArray f = Activation.relu(x.sub(decoderBias).matMul(params.get("encoder").transpose()).add(params.get("encoder bias")));
+        NDArray xHat = f.matMul(unit).add(decoderBias);
+        // λ as an array, not a Java number: see TrainingParameters.constant.
+        NDArray perExample = x.sub(xHat).square().sum(new int[]{1}).add(f.sum(new int[]{1}).mul(params.constant(lambda)));
+        return perExample.mean();
     }
 
     private static float[] unitRows(SplittableRandom random, int rows, int cols) {

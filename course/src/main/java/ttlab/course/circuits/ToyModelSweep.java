@@ -2,6 +2,7 @@ package ttlab.course.circuits;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -88,13 +89,8 @@ public final class ToyModelSweep {
             TrainingRun run = Training.of(params)
                     .optimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
                     .steps(steps).logEvery(Math.max(1, steps / 10))
-                    .run(step -> {
-                        NDArray x = manager.create(sparseBatch(data, count, batch, n, sparsity), new Shape(count, batch, n));
-                        NDArray h = x.matMul(w.transpose(0, 2, 1));                 // (count, batch, m)
-                        NDArray out = h.matMul(w).add(b).maximum(0f);               // (count, batch, n)
-                        // Σ_k mean over batch and features = the total sum over (batch · n).
-                        return x.sub(out).square().mul(importance).sum().div(batch * n);
-                    });
+                    .run(step -> loss(params, manager.create(sparseBatch(data, count, batch, n, sparsity),
+                            new Shape(count, batch, n)), importance));
             List<double[][]> weights = new ArrayList<>();
             List<double[]> biases = new ArrayList<>();
             float[] wFlat = w.toFloatArray(), bFlat = b.toFloatArray();
@@ -114,6 +110,20 @@ public final class ToyModelSweep {
             }
             return new Result(weights, biases, run);
         }
+    }
+
+    /**
+     * The summed loss of every instance on a batch x (count × batch × n): Σ_k of the
+     * importance-weighted squared error averaged over the batch and the features.
+     */
+    static NDArray loss(TrainingParameters params, NDArray x, NDArray importance) {
+        NDArray w = params.get("W"), b = params.get("b");
+        NDArray h = x.matMul(w.transpose(0, 2, 1));                          // (count, batch, m)
+        NDArray out = Activation.relu(h.matMul(w).add(b));                   // (count, batch, n)
+        // Σ_k mean over batch and features = the total sum over (batch · n). A constant array, not
+        // a Java number: see TrainingParameters.constant.
+        NDArray perInstance = params.constant(1.0 / (x.getShape().get(1) * x.getShape().get(2)));
+        return x.sub(out).square().mul(importance).sum().mul(perInstance);
     }
 
     /** Entry [k][e][i] (flattened): 0 with probability S_k, else uniform on [0, 1]. */

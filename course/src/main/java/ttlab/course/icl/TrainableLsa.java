@@ -40,20 +40,21 @@ public final class TrainableLsa {
     /** The predictions ŷ (one per task) for tokens of shape (batch, N + 1, d + 1). */
     public NDArray predict(NDArray tokens, int n) {
         NDArray e = tokens;
+        NDArray perContextToken = params.constant(1.0 / n);  // arrays, never Java numbers: see TrainingParameters.constant
         for (int l = 0; l < layers; l++) {
             NDArray context = e.get(":, 0:" + n + ", :");
             NDArray keys = context.matMul(params.get("W_K." + l).transpose());
             NDArray queries = e.matMul(params.get("W_Q." + l).transpose());
             NDArray values = context.matMul(params.get("W_V." + l).transpose()).matMul(params.get("P." + l).transpose());
             NDArray scores = keys.matMul(queries.transpose(0, 2, 1));
-            e = e.add(scores.transpose(0, 2, 1).matMul(values).div((float) n));
+            e = e.add(scores.transpose(0, 2, 1).matMul(values).mul(perContextToken));
         }
         return e.get(":, " + n + ", " + d).neg();
     }
 
     /** The mean over the batch of ½(ŷ − y_q)². */
     public NDArray loss(Batch batch) {
-        return predict(batch.tokens(), batch.contextSize()).sub(batch.targets()).square().mean().mul(0.5f);
+        return predict(batch.tokens(), batch.contextSize()).sub(batch.targets()).square().mean().mul(params.constant(0.5));
     }
 
     /** Layer l's trained weights read back as a {@link LinearSelfAttention} in double. */

@@ -2,6 +2,7 @@ package ttlab.course.scaling;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -80,6 +81,11 @@ public final class ManifoldRegression {
     private ManifoldRegression() {
     }
 
+    /** The network's outputs for inputs {@code in} (rows): ReLU(in·W1 + b1)·W2 + b2. */
+    static NDArray predict(TrainingParameters params, NDArray in) {
+        return Activation.relu(in.matMul(params.get("W1")).add(params.get("b1"))).matMul(params.get("W2")).add(params.get("b2"));
+    }
+
     /**
      * Trains a ReLU network ambient -> width -> 1 on the training set (full batch, Adam, learning rate
      * decayed by cosine from {@code learningRate}) and returns its mean squared error on the test set.
@@ -90,11 +96,11 @@ public final class ManifoldRegression {
             NDArray x = manager.create(toFloat(trainSet[0])), y = manager.create(toFloat(trainSet[1]));
             NDArray xTest = manager.create(toFloat(testSet[0])), yTest = manager.create(toFloat(testSet[1]));
             TrainingParameters params = new TrainingParameters(manager, seed);
-            NDArray w1 = params.normal("W1", new Shape(ambient, width), Math.sqrt(2.0 / ambient));
-            NDArray b1 = params.zeros("b1", new Shape(width));
-            NDArray w2 = params.normal("W2", new Shape(width, 1), Math.sqrt(1.0 / width));
-            NDArray b2 = params.zeros("b2", new Shape(1));
-            java.util.function.Function<NDArray, NDArray> net = in -> in.matMul(w1).add(b1).maximum(0f).matMul(w2).add(b2);
+            params.normal("W1", new Shape(ambient, width), Math.sqrt(2.0 / ambient));
+            params.zeros("b1", new Shape(width));
+            params.normal("W2", new Shape(width, 1), Math.sqrt(1.0 / width));
+            params.zeros("b2", new Shape(1));
+            java.util.function.Function<NDArray, NDArray> net = in -> predict(params, in);
             Tracker schedule = Tracker.cosine().setBaseValue(learningRate).optFinalValue(learningRate / 100).setMaxUpdates(steps).build();
             TrainingRun run = Training.of(params)
                     .optimizer(Optimizer.adam().optLearningRateTracker(schedule).build())

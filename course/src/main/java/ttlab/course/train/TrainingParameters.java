@@ -2,10 +2,12 @@ package ttlab.course.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,6 +26,7 @@ public final class TrainingParameters {
     private final NDManager manager;
     private final long seed;
     private final Map<String, NDArray> byName = new LinkedHashMap<>();
+    private final Map<Float, NDArray> constants = new HashMap<>();
 
     /** Parameters created on {@code manager} (which owns and closes them), initialized from {@code seed}. */
     public TrainingParameters(NDManager manager, long seed) {
@@ -58,6 +61,26 @@ public final class TrainingParameters {
                     + " values, got " + values.length);
         }
         return register(name, manager.create(values, shape));
+    }
+
+    /**
+     * A constant of the model as a scalar array that lives as long as the parameters (not trained,
+     * not among {@link #all()}): the factor to multiply or divide by in a loss, e.g.
+     * {@code scores.mul(params.constant(1 / Math.sqrt(headWidth)))}.
+     *
+     * <p>Why not {@code scores.div(Math.sqrt(headWidth))}: DJL's PyTorch engine wraps a Java number
+     * given to an operation in a tensor over a direct buffer, closes the wrapper after the call and
+     * leaves the buffer to the garbage collector. Autograd saves that tensor when the backward pass
+     * needs it (the factor of a product or quotient, the other operand of a maximum), and a
+     * collection between the forward and the backward pass makes the gradients read freed memory:
+     * NaN losses or, worse, silently wrong gradients at random steps.
+     */
+    public NDArray constant(double value) {
+        return constants.computeIfAbsent((float) value, v -> {
+            NDArray constant = manager.create(v.floatValue());
+            NDScope.unregister(constant);              // first asked for inside a step, it outlives the step
+            return constant;
+        });
     }
 
     /** The parameter called {@code name}. */

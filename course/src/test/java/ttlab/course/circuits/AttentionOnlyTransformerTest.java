@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ttlab.course.Matrices;
+import ttlab.course.train.CollectedBackward;
 import ttlab.course.train.TrainingParameters;
 
 import java.util.Random;
@@ -75,5 +76,14 @@ class AttentionOnlyTransformerTest {
             }
         }
         assertThat((double) model.copyableLoss(tokens).getFloat()).isCloseTo(sum / count, within(1e-5));
+    }
+
+    @Test
+    void itsGradientsDoNotReadMemoryTheCollectorFreed() {
+        TrainingParameters params = new TrainingParameters(manager, 10);
+        AttentionOnlyTransformer model = new AttentionOnlyTransformer(params, 10, 12, 8, 2, 2, 4);
+        NDArray tokens = model.batch(manager, new Random(11), 4, 2, 5);
+        CollectedBackward.assertGradientsSurviveCollection(params, () -> model.loss(tokens));
+        CollectedBackward.assertGradientsSurviveCollection(params, () -> model.copyableLoss(tokens));
     }
 }

@@ -1,6 +1,10 @@
 package ttlab.course.circuits;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import ttlab.course.train.CollectedBackward;
+import ttlab.course.train.TrainingParameters;
 
 import java.util.List;
 import java.util.Random;
@@ -61,5 +65,26 @@ class CircuitsTrainingTest {
         // The trained parameters read back into the exact autoencoder give the loss training saw.
         double exact = SparseAutoencoder.loss(result.sae(), h, 0.05);
         assertThat(exact).isCloseTo(result.run().finalLoss(), within(0.5 * exact));
+    }
+
+    @Test
+    void theirLossesGradientsDoNotReadMemoryTheCollectorFreed() {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            TrainingParameters toy = new TrainingParameters(manager, 2);
+            toy.normal("W", new Shape(3, 2, 5), 0.5);
+            toy.normal("b", new Shape(3, 1, 5), 0.1);
+            NDArray x = manager.create(ToyModelSweep.sparseBatch(new java.util.SplittableRandom(3), 3, 16, 5,
+                    new float[]{0.1f, 0.5f, 0.9f}), new Shape(3, 16, 5));
+            NDArray importance = manager.create(new float[15], new Shape(3, 1, 5)).add(1);
+            CollectedBackward.assertGradientsSurviveCollection(toy, () -> ToyModelSweep.loss(toy, x, importance));
+
+            TrainingParameters sae = new TrainingParameters(manager, 4);
+            sae.normal("decoder", new Shape(8, 4), 1);
+            sae.normal("encoder", new Shape(8, 4), 1);
+            sae.normal("encoder bias", new Shape(8), 0.1);
+            sae.normal("decoder bias", new Shape(4), 0.1);
+            NDArray activations = manager.randomNormal(new Shape(32, 4));
+            CollectedBackward.assertGradientsSurviveCollection(sae, () -> SparseAutoencoderTraining.loss(sae, activations, 0.05));
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ttlab.course.Matrices;
+import ttlab.course.train.CollectedBackward;
 import ttlab.course.train.Training;
 import ttlab.course.train.TrainingParameters;
 import ttlab.course.train.TrainingRun;
@@ -89,5 +90,13 @@ class TrainableLsaTest {
     void refusesTasksOfMixedSizes() {
         List<RegressionTask> tasks = List.of(RegressionTask.sample(2, 3, 1, new Random(1)), RegressionTask.sample(2, 4, 1, new Random(1)));
         assertThatThrownBy(() -> TrainableLsa.Batch.of(manager, tasks)).hasMessageContaining("task 1 has N = 4");
+    }
+
+    @Test
+    void itsGradientsDoNotReadMemoryTheCollectorFreed() {
+        TrainingParameters params = new TrainingParameters(manager, 12);
+        TrainableLsa model = new TrainableLsa(params, 3, 2, 0.3);
+        TrainableLsa.Batch batch = TrainableLsa.Batch.sample(manager, 16, 3, 8, 1.0, new Random(13));
+        CollectedBackward.assertGradientsSurviveCollection(params, () -> model.loss(batch));
     }
 }

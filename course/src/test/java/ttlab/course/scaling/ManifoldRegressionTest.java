@@ -1,6 +1,11 @@
 package ttlab.course.scaling;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import ttlab.course.train.CollectedBackward;
+import ttlab.course.train.TrainingParameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,5 +31,19 @@ class ManifoldRegressionTest {
         assertThat(narrow.parameters()).isEqualTo(8 * 2 + 2 + 2 + 1);
         assertThat(wide.testLoss()).isLessThan(narrow.testLoss());
         assertThat(wide.run().diverged()).isFalse();
+    }
+
+    @Test
+    void itsGradientsDoNotReadMemoryTheCollectorFreed() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TrainingParameters params = new TrainingParameters(manager, 3);
+            params.normal("W1", new Shape(8, 16), 0.5);
+            params.normal("b1", new Shape(16), 0.5);
+            params.normal("W2", new Shape(16, 1), 0.25);
+            params.zeros("b2", new Shape(1));
+            NDArray x = manager.randomNormal(new Shape(32, 8)), y = manager.randomNormal(new Shape(32, 1));
+            CollectedBackward.assertGradientsSurviveCollection(params,
+                    () -> ManifoldRegression.predict(params, x).sub(y).square().mean());
+        }
     }
 }

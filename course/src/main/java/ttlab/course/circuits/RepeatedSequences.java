@@ -52,6 +52,19 @@ public final class RepeatedSequences {
     }
 
     /**
+     * The length of a {@link #sample}'s repeated segment: the distance from position 1 to the next
+     * occurrence of its token (the whole sequence after BOS when it does not repeat).
+     */
+    public static int segmentLength(int[] tokens) {
+        for (int j = 2; j < tokens.length; j++) {
+            if (tokens[j] == tokens[1]) {
+                return j - 1;
+            }
+        }
+        return tokens.length - 1;
+    }
+
+    /**
      * What an induction head predicts after each position: the token that followed the most
      * recent earlier occurrence of {@code tokens[i]}, or −1 where the token has not occurred before
      * (and at the last position, which has nothing to predict).

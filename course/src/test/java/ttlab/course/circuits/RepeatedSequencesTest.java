@@ -48,4 +48,18 @@ class RepeatedSequencesTest {
         assertThatThrownBy(() -> RepeatedSequences.sample(new Random(1), 30, 40, 0, 4))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theSegmentLengthIsThePeriodAfterBos() {
+        java.util.Random random = new java.util.Random(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int[] tokens = RepeatedSequences.sample(random, 30, 40, 3, 20);
+            int segment = RepeatedSequences.segmentLength(tokens);
+            for (int i = 1; i + segment < tokens.length; i++) {
+                assertThat(tokens[i + segment]).isEqualTo(tokens[i]);
+            }
+            assertThat(java.util.Arrays.stream(tokens, 1, 1 + segment).distinct().count()).isEqualTo(segment);
+        }
+        assertThat(RepeatedSequences.segmentLength(new int[]{0, 4, 5, 6})).isEqualTo(3);
+    }
 }

@@ -27,7 +27,8 @@ class GradingResultTest {
         GradingResult bob = SampleResults.read(SampleResults.BOB);
 
         assertThat(bob.submission()).isEqualTo("bob--00-warmup");
-        assertThat(bob.master()).isEqualTo("00-warmup.ipynb");
+        assertThat(bob.master()).isEqualTo("/srv/course/solutions/00-warmup.ipynb");
+        assertThat(bob.assignment()).isEqualTo("00-warmup");
         assertThat(bob.score()).isEqualTo(4.5);
         assertThat(bob.maxScore()).isEqualTo(7.5);
         assertThat(bob.executionTime()).hasValue(1.23);

@@ -9,5 +9,5 @@ c = get_config()  # noqa: F821 (defined by Jupyter when it loads this file)
 c.ServerApp.root_dir = os.path.join(os.path.expanduser("~"), "work")
 # New notebooks and the launcher's first choice: the Java kernel.
 c.MappingKernelManager.default_kernel_name = "java"
-# JupyterLab opens on the lectures (under JupyterHub, the spawner's default_url decides).
-c.LabApp.default_url = "/lab/tree/course"
+# JupyterLab opens on the start-here notebook (under JupyterHub, the spawner's default_url decides).
+c.LabApp.default_url = "/lab/tree/course/00-start-here.ipynb"

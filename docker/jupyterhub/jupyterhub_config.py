@@ -60,7 +60,7 @@ c.DockerSpawner.cmd = ["start-notebook.sh"]
 c.DockerSpawner.notebook_dir = "/home/jovyan/work"
 c.DockerSpawner.volumes = {"ttlab-work-{username}": "/home/jovyan/work"}
 c.DockerSpawner.remove = True
-c.Spawner.default_url = "/lab/tree/course"
+c.Spawner.default_url = "/lab/tree/course/00-start-here.ipynb"
 # submit() in a notebook hands in through the hub's proxy, with the server's own hub token.
 c.Spawner.environment = {
     "TTLAB_SUBMIT_URL": f"http://{c.JupyterHub.hub_connect_ip}:8000/services/ttlab-grader/",

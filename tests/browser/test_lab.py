@@ -302,3 +302,37 @@ def test_the_course_configuration_turns_the_news_pop_up_off(kernel_spec, tmp_pat
     assert defaults["fetchNews"] == "false", defaults
     assert defaults["checkForUpdates"] is False, defaults
     assert not settings.get("raw", "{}").strip("{} \n"), "the student's own settings are empty"
+
+
+START_HERE = REPO_ROOT / "course" / "00-start-here.ipynb"
+
+
+def test_lab_opens_on_the_start_here_notebook(kernel_spec, chromium, playwright_api, browser_artifacts,
+                                             tmp_path):
+    """A student's first page: `./ttlab lab` opened at its root lands on course/00-start-here.ipynb,
+    whose map cell finds every lecture and exercise set it names, and whose first Java cell runs."""
+    from playwright.sync_api import expect
+
+    root = tmp_path / "root"
+    for folder in ("course", "exercises"):
+        (root / folder).mkdir(parents=True)
+        for notebook in (REPO_ROOT / folder).glob("*.ipynb"):
+            shutil.copy(notebook, root / folder / notebook.name)
+    indexes = {cell_id: cell_index(START_HERE, cell_id) for cell_id in ("map-check", "first-cell")}
+    screenshot = browser_artifacts / "start-here.png"
+
+    with running_lab(root, browser_artifacts / "jupyter-lab-start-here.log") as lab:
+        browser = playwright_api.chromium.launch(
+            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(f"{lab.url}?token={lab.token}")          # no path: Lab's start page decides
+            expect(page.locator(".jp-Notebook h1").first).to_contain_text("Start here", timeout=60_000)
+            assert "/lab/tree/course/00-start-here.ipynb" in page.url
+            mapped = run_cell(page, indexes["map-check"])
+            expect(mapped.locator(".jp-OutputArea-output")).to_contain_text("as in the map", timeout=KERNEL_OUTPUT_MS)
+            first = run_cell(page, indexes["first-cell"])
+            expect(first.locator(".jp-OutputArea-output")).to_contain_text("is ready", timeout=KERNEL_OUTPUT_MS)
+        finally:
+            page.screenshot(path=str(screenshot))
+            browser.close()

@@ -93,11 +93,11 @@ def test_start_notebook_seeds_work_and_serves_jupyterlab_with_a_token(tmp_path):
         assert requests.get(f"{url}/api/status", timeout=5).status_code == 403
         assert requests.get(f"{url}/api/status", headers={"Authorization": "token wrong"}, timeout=5).status_code == 403
 
-        # The images' settings: Java first, the lectures as the start page, ~/work as the root.
+        # The images' settings: Java first, the start-here notebook as the start page, ~/work as the root.
         specs = requests.get(f"{url}/api/kernelspecs", headers=auth, timeout=5).json()
         assert specs["default"] == "java" and "java" in specs["kernelspecs"]
         start = requests.get(f"{url}/", headers=auth, timeout=5, allow_redirects=False)
-        assert start.status_code in (301, 302) and urlparse(start.headers["Location"]).path == "/lab/tree/course"
+        assert start.status_code in (301, 302) and urlparse(start.headers["Location"]).path == "/lab/tree/course/00-start-here.ipynb"
         root = requests.get(f"{url}/api/contents", headers=auth, timeout=5).json()
         assert sorted(e["name"] for e in root["content"]) == ["course", "exercises"]
     finally:

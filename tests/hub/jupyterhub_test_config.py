@@ -68,7 +68,7 @@ c.Spawner.environment = {
     # server's own JUPYTERHUB_API_TOKEN.
     "TTLAB_SUBMIT_URL": f"{hub_url}/services/{GRADER}/",
 }
-c.Spawner.default_url = "/lab/tree/course"
+c.Spawner.default_url = "/lab/tree/course/00-start-here.ipynb"
 if os.getuid() == 0:
     # The hub runs as root in CI containers; the single-user server refuses root without this.
     c.Spawner.args = ["--allow-root"]

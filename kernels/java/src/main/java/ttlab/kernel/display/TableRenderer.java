@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Shows a Tablesaw {@link Table} as an HTML table (first {@value #MAX_ROWS} rows)
- * and as Tablesaw's own text layout for text-only front ends.
+ * and as Tablesaw's own text layout for text-only front ends, floating-point columns at six
+ * significant digits unless their author chose a format ({@link ReadableNumbers}).
  */
 public final class TableRenderer {
     /** Rows shown in HTML; more would bury the notebook, and the note says what is missing. */
@@ -28,9 +29,10 @@ public final class TableRenderer {
     }
 
     public static void render(Table table, RenderContext context) {
-        context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
+        Table readable = ReadableNumbers.of(table);
+        context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(readable));
         // print() already elides the middle of long tables.
-        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print());
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> readable.print());
     }
 
     static String html(Table table) {

@@ -80,4 +80,25 @@ class TableRendererTest {
 
         assertThat(html).contains("<td>49</td>").doesNotContain("more rows");
     }
+
+    @Test
+    void floatingPointColumnsShowSixSignificantDigitsInHtmlAndText() {
+        Table table = Table.create("t", DoubleColumn.create("x", 0.1 + 0.2, 1e-7 / 3, Double.NaN),
+                tech.tablesaw.api.FloatColumn.create("y", 0.1f / 3, 2f, 1e9f));
+        DisplayData data = renderer.render(table);
+
+        String html = KernelRenderer.html(data);
+        assertThat(html).contains("<td>0.3</td><td>0.0333333</td>", "<td>3.33333e-08</td><td>2</td>", "<td></td><td>1e+09</td>")
+                .doesNotContain("0.30000000000000004");
+        assertThat(String.valueOf(data.getData(MIMEType.TEXT_PLAIN))).contains("0.3").doesNotContain("0.30000000000000004");
+        assertThat(table.column("x").getString(0)).as("the student's table is left as it was").isEqualTo("0.30000000000000004");
+    }
+
+    @Test
+    void aColumnWithItsOwnFormatKeepsIt() {
+        DoubleColumn percent = DoubleColumn.create("p", 0.123456789);
+        percent.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.percent(1));
+
+        assertThat(KernelRenderer.html(renderer.render(Table.create("t", percent)))).contains("<td>12.3%</td>");
+    }
 }

@@ -37,10 +37,12 @@ public final class TestsCellNotRun {
         }
         CellError error = result.error().orElseThrow();
         List<String> advice = new ArrayList<>();
+        Optional<SavedNotebook> saved = null; // read once, and only if a diagnostic needs it
         for (CompileDiagnostic d : error.diagnostics()) {
             String name = underlined(d);
             if (d.message().startsWith(CANNOT_FIND_SYMBOL) && isClassLiteral(cell, name)) {
-                String line = adviceFor(name);
+                saved = saved == null ? notebook.get() : saved;
+                String line = adviceFor(name, saved);
                 if (!advice.contains(line)) {
                     advice.add(line);
                 }
@@ -55,8 +57,8 @@ public final class TestsCellNotRun {
                 new CellError(error.name(), String.join(" ", advice), traceback, error.diagnostics()), result.notes());
     }
 
-    private String adviceFor(String testClass) {
-        Optional<SavedNotebook.SavedCell> declaring = notebook.get().flatMap(n -> n.testsCellDeclaring(testClass));
+    private static String adviceFor(String testClass, Optional<SavedNotebook> saved) {
+        Optional<SavedNotebook.SavedCell> declaring = saved.flatMap(n -> n.testsCellDeclaring(testClass));
         if (declaring.isPresent()) {
             SavedNotebook.SavedCell tests = declaring.get();
             String exercise = tests.exercise().isEmpty() ? "" : " of exercise " + tests.exercise();

@@ -12,7 +12,8 @@ with a Python that has nbformat installed (pip install nbformat):
   strings, unsplit outputs, transient fields), and notebooks/hand-written.nbformat.ipynb, the
   same read and written by nbformat: what ttlab's writer must produce from the former.
 - assign/solutions/01-warmup.ipynb: a master notebook; assign/exercises/01-warmup.ipynb: the
-  student copy that assign must write for it, spelled out here by hand.
+  student copy that assign must write for it, spelled out here by hand (with the hidden points it
+  records on the tests cell).
 """
 import json
 import os
@@ -254,6 +255,8 @@ def warmup(student):
 
     locked = ttlab(role="locked")
     tests = ttlab(exercise="warmup.square", role="tests")
+    # assign records the points of the hidden tests, scaled as graded: 1 of 3 raw points, of 2 declared
+    student_tests = read_only({"ttlab": dict(tests["ttlab"], **{"hidden-points": 0.67})})
     cells = [
         new_markdown_cell("# Warm-up\n\nThree small exercises. Run the tests cell to check your work.",
                           id="intro"),
@@ -270,7 +273,7 @@ def warmup(student):
         new_code_cell("square(5)", id="try-square", execution_count=count(5), outputs=outputs(
             new_output("execute_result", execution_count=5, data={"text/plain": "25"}, metadata={}))),
         new_code_cell(pick(TESTS_MASTER, TESTS_STUDENT), id="warmup-tests", execution_count=count(6),
-                      metadata=read_only(tests) if student else tests),
+                      metadata=student_tests if student else tests),
         new_code_cell("System.out.println(mean(new double[] {1, 2, 3}));", id="mean-demo",
                       execution_count=count(8), metadata=ttlab(role="skip-in-grading"), outputs=outputs(
                           new_output("stream", name="stdout", text="2.0\n"))),

@@ -3,9 +3,12 @@ package ttlab.grader;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import ttlab.kernel.Notebook;
+import ttlab.kernel.exercise.SavedNotebook;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code check(SquareTests.class)} in a notebook: runs the public tests of an exercise against
@@ -37,8 +40,13 @@ public final class Check {
         TestRunner runner = Notebook.runningEngine()
                 .map(engine -> TestRunner.onEngine(engine, perTestLimit))
                 .orElseGet(() -> TestRunner.onOwnThreads(perTestLimit));
-        TestReport report = runner.run(Arrays.asList(testClasses));
+        List<Class<?>> classes = Arrays.asList(testClasses);
+        TestReport report = runner.run(classes);
         CheckTable table = CheckTable.of(report).withHiddenTestsNote();
+        Optional<ExercisePoints> points = SavedNotebook.ofThisKernel().flatMap(notebook -> ExercisePoints.of(classes, notebook));
+        if (points.isPresent()) {
+            table = table.withExercisePoints(points.get());
+        }
         DisplayData shown = new DisplayData(table.text());
         shown.putHTML(table.html());
         // The kernel's own display: DisplayData's display-id methods differ between JJava releases.

@@ -8,7 +8,8 @@ import java.util.Map;
 import static ttlab.kernel.display.HtmlEscape.escape;
 
 /**
- * Shows a {@link TestReport} to a student: a header "N of M tests passed, X / Y points", then
+ * Shows a {@link TestReport} to a student: a header "N of M tests passed, X / Y points" (with,
+ * when known, what the exercise is worth in all and how much of it hidden tests carry), then
  * one row per test with its points, status and message, as an HTML table for the notebook or
  * as plain text for a terminal or log.
  */
@@ -25,24 +26,39 @@ public final class CheckTable {
 
     private final TestReport report;
     private final boolean hiddenTestsNote;
+    private final ExercisePoints exercisePoints;
 
-    private CheckTable(TestReport report, boolean hiddenTestsNote) {
+    private CheckTable(TestReport report, boolean hiddenTestsNote, ExercisePoints exercisePoints) {
         this.report = report;
         this.hiddenTestsNote = hiddenTestsNote;
+        this.exercisePoints = exercisePoints;
     }
 
     public static CheckTable of(TestReport report) {
-        return new CheckTable(report, false);
+        return new CheckTable(report, false, null);
     }
 
     /** The same table, ending with a note that the grade will also count tests not shown here. */
     public CheckTable withHiddenTestsNote() {
-        return new CheckTable(report, true);
+        return new CheckTable(report, true, exercisePoints);
+    }
+
+    /**
+     * The same table, its header also saying what the exercises are worth and how many of those
+     * points are in hidden tests; that says more than the general note, which it replaces.
+     */
+    public CheckTable withExercisePoints(ExercisePoints points) {
+        return new CheckTable(report, hiddenTestsNote, points);
     }
 
     public String header() {
-        return String.format(Locale.ROOT, "%d of %d tests passed, %s / %s points", report.passedCount(),
+        String header = String.format(Locale.ROOT, "%d of %d tests passed, %s / %s points", report.passedCount(),
                 report.testCount(), points(report.score()), points(report.maxScore()));
+        return exercisePoints == null ? header : header + " (" + exercisePoints.describe() + ")";
+    }
+
+    private boolean showsHiddenTestsNote() {
+        return hiddenTestsNote && exercisePoints == null;
     }
 
     public String html() {
@@ -68,7 +84,7 @@ public final class CheckTable {
             html.append("<p style=\"color:").append(COLORS.get(TestStatus.ERROR)).append("\">")
                     .append(escape(issue)).append("</p>\n");
         }
-        if (hiddenTestsNote) {
+        if (showsHiddenTestsNote()) {
             html.append("<p><em>").append(HIDDEN_TESTS_NOTE).append("</em></p>\n");
         }
         return html.append("</div>\n").toString();
@@ -88,7 +104,7 @@ public final class CheckTable {
         for (String issue : report.discoveryIssues()) {
             text.append(issue).append('\n');
         }
-        if (hiddenTestsNote) {
+        if (showsHiddenTestsNote()) {
             text.append(HIDDEN_TESTS_NOTE).append('\n');
         }
         return text.toString();

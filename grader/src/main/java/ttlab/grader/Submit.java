@@ -2,6 +2,7 @@ package ttlab.grader;
 
 import ttlab.grader.serve.SubmitClient;
 import ttlab.grader.serve.SubmitCommand;
+import ttlab.kernel.exercise.SavedNotebook;
 
 import java.io.IOException;
 import java.net.URI;
@@ -79,17 +80,7 @@ public final class Submit {
             }
             return p;
         }
-        if (session != null && !session.isBlank()) {
-            Path p = folder.resolve(session);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-            // relative to the server's root, which is not known here: the kernel runs in the notebook's folder
-            Path name = Path.of(session).getFileName();
-            if (name != null && Files.isRegularFile(folder.resolve(name))) {
-                return folder.resolve(name);
-            }
-        }
-        throw new IllegalStateException("submit() cannot tell which notebook this is; name it: submit(\"00-warmup.ipynb\")");
+        return SavedNotebook.locate(session, folder).orElseThrow(() -> new IllegalStateException(
+                "submit() cannot tell which notebook this is; name it: submit(\"00-warmup.ipynb\")"));
     }
 }

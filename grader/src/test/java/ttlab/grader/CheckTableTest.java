@@ -55,6 +55,27 @@ class CheckTableTest {
     }
 
     @Test
+    void theHeaderSaysWhatTheExerciseIsWorthAndHowMuchOfItIsHidden() {
+        ExercisePoints dot = new ExercisePoints(List.of("warmup.dot"), new java.math.BigDecimal("6"),
+                new java.math.BigDecimal("1.5"));
+        CheckTable table = CheckTable.of(REPORT).withHiddenTestsNote().withExercisePoints(dot);
+
+        assertThat(table.header()).isEqualTo("1 of 5 tests passed, 1 / 4.5 points"
+                + " (warmup.dot: 6 points, 1.5 of them in hidden tests that run only at grading)");
+        assertThat(table.text()).startsWith(table.header() + "\n").doesNotContain("Hidden tests also exist");
+        assertThat(table.html()).contains("<strong>" + table.header() + "</strong>");
+    }
+
+    @Test
+    void severalExercisesAreCountedAndNoHiddenPointsAreSaidSo() {
+        ExercisePoints two = new ExercisePoints(List.of("a.one", "a.two"), new java.math.BigDecimal("4.5"),
+                java.math.BigDecimal.ZERO);
+
+        assertThat(CheckTable.of(REPORT).withExercisePoints(two).header())
+                .endsWith("(2 exercises: 4.5 points, no hidden tests)");
+    }
+
+    @Test
     void textPutsTheHeaderFirstAndIndentsMessages() {
         String text = CheckTable.of(REPORT).text();
 

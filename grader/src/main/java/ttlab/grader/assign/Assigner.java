@@ -34,7 +34,8 @@ public final class Assigner {
 
     /** The student notebook for one master; {@code name} (its path) prefixes errors. */
     public static Notebook assign(Notebook master, String name) throws NotebookException {
-        return StudentCopy.of(MasterNotebook.of(master, name));
+        MasterNotebook checked = MasterNotebook.of(master, name);
+        return HiddenPointsNote.addTo(StudentCopy.of(checked), checked);
     }
 
     /** The student notebook's bytes for one master file's bytes. */

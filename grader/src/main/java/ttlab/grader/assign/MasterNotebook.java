@@ -34,6 +34,10 @@ public final class MasterNotebook {
         GradedNotebook graded = GradedNotebook.of(notebook, name);
         Map<String, MarkedText> texts = new HashMap<>();
         for (GradedCell cell : graded.cells()) {
+            if (cell.metadata().hiddenPoints().isPresent()) {
+                throw new NotebookException(name, NotebookException.where(cell.cell()) + ": \"hidden-points\" is written"
+                        + " by assign into student copies, from the master's hidden tests; remove it from the master");
+            }
             if (cell.cell().isCode()) {
                 MarkedText text = MarkedText.scan(cell.cell(), name);
                 checkMarkersFitRole(cell, text, name);

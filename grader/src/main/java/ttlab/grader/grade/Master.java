@@ -76,6 +76,11 @@ final class Master {
     static Master read(Path file, String name) throws IOException, NotebookException {
         Notebook notebook = NotebookReader.parse(Files.readAllBytes(file), name);
         MasterNotebook master = MasterNotebook.of(notebook, name);
+        return new Master(name, cellsOf(master), exercisePoints(master), forbidden(notebook, name));
+    }
+
+    /** Every cell of a checked master, with the version students get of it. */
+    static List<MasterCell> cellsOf(MasterNotebook master) {
         Map<String, Cell> studentCells = new LinkedHashMap<>();
         StudentCopy.of(master).cells().forEach(c -> studentCells.put(c.id(), c));
         List<MasterCell> cells = new ArrayList<>();
@@ -86,9 +91,14 @@ final class Master {
                     graded.metadata().exercise(), cell.source(), student == null ? null : student.source(),
                     hiddenLines(master, graded)));
         }
+        return cells;
+    }
+
+    /** Exercise ids in the order they first appear, with the points a cell declares for them. */
+    static Map<String, Optional<BigDecimal>> exercisePoints(MasterNotebook master) {
         Map<String, Optional<BigDecimal>> points = new LinkedHashMap<>();
         master.graded().exercises().forEach(e -> points.put(e.id(), e.points()));
-        return new Master(name, cells, points, forbidden(notebook, name));
+        return points;
     }
 
     /** Qualified names: a package, a class or a method, e.g. {@code ttlab.course.Vectors.dot}. */

@@ -72,9 +72,14 @@ final class TestInventory {
     }
 
     static TestInventory of(Master master) {
+        return of(master.testCells());
+    }
+
+    /** The tests that these tests and hidden-tests cells declare. */
+    static TestInventory of(List<Master.MasterCell> testCells) {
         Map<String, TestCase> cases = new LinkedHashMap<>();
         Map<String, String> cellOfClass = new LinkedHashMap<>();
-        for (Master.MasterCell cell : master.testCells()) {
+        for (Master.MasterCell cell : testCells) {
             new CellReader(cell, cases, cellOfClass).read();
         }
         return new TestInventory(new ArrayList<>(cases.values()), cellOfClass);

@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  * that a typo such as {@code "point"} cannot silently cost students their points. A
  * {@code wrong-answer} cell also says what its mistake is ({@code "mistake"}), and may name the
  * solution cell it replaces ({@code "replaces"}) and the exercises that build on its exercise and
- * so may lose points with it ({@code "also-affects"}).
+ * so may lose points with it ({@code "also-affects"}). A student copy's {@code tests} cell also
+ * says how many of its exercise's points its hidden tests carry ({@code "hidden-points"}), which
+ * {@code assign} writes so that {@code check(...)} can tell students without showing those tests.
  */
 public record TtlabMetadata(Optional<String> exercise, Optional<BigDecimal> points, Optional<CellRole> role,
-                            Optional<WrongAnswer> wrongAnswer) {
+                            Optional<WrongAnswer> wrongAnswer, Optional<BigDecimal> hiddenPoints) {
 
     /** What a {@code wrong-answer} cell declares about itself. */
     public record WrongAnswer(String mistake, Optional<String> replaces, List<String> alsoAffects) {
@@ -31,11 +33,14 @@ public record TtlabMetadata(Optional<String> exercise, Optional<BigDecimal> poin
     }
 
     public static final String KEY = "ttlab";
+    /** Written by {@code assign} on the tests cells of student copies; a master never declares it. */
+    public static final String HIDDEN_POINTS = "hidden-points";
     public static final TtlabMetadata NONE = new TtlabMetadata(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     private static final List<String> WRONG_ANSWER_KEYS = List.of("mistake", "replaces", "also-affects");
-    private static final Set<String> KNOWN_KEYS = Set.of("exercise", "points", "role", "mistake", "replaces", "also-affects");
+    private static final Set<String> KNOWN_KEYS = Set.of("exercise", "points", "role", "mistake", "replaces", "also-affects",
+            HIDDEN_POINTS);
     private static final Pattern CELL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern EXERCISE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
@@ -62,9 +67,10 @@ public record TtlabMetadata(Optional<String> exercise, Optional<BigDecimal> poin
         Optional<CellRole> role = role(ttlab.get("role"), cell, notebook);
         TtlabMetadata metadata = new TtlabMetadata(
                 exercise(ttlab.get("exercise"), cell, notebook),
-                points(ttlab.get("points"), cell, notebook),
+                number(ttlab, "points", cell, notebook),
                 role,
-                wrongAnswer(ttlab, role, cell, notebook));
+                wrongAnswer(ttlab, role, cell, notebook),
+                number(ttlab, HIDDEN_POINTS, cell, notebook));
         metadata.checkFits(cell, notebook);
         return metadata;
     }
@@ -120,6 +126,9 @@ public record TtlabMetadata(Optional<String> exercise, Optional<BigDecimal> poin
         if (hasRole(CellRole.WRONG_ANSWER) && points.isPresent()) {
             throw error(cell, notebook, "a wrong-answer cell declares no points (the exercise's solution cell does)");
         }
+        if (hiddenPoints.isPresent() && (!hasRole(CellRole.TESTS) || exercise.isEmpty())) {
+            throw error(cell, notebook, "hidden-points belongs on the tests cell of an exercise");
+        }
         if (points.isPresent() && exercise.isEmpty()) {
             throw error(cell, notebook, "points belong to an exercise: add \"exercise\": \"<id>\" to metadata.ttlab");
         }
@@ -136,7 +145,9 @@ public record TtlabMetadata(Optional<String> exercise, Optional<BigDecimal> poin
         return Optional.of(value.getAsString());
     }
 
-    private static Optional<BigDecimal> points(JsonElement value, Cell cell, String notebook) throws NotebookException {
+    private static Optional<BigDecimal> number(JsonObject ttlab, String key, Cell cell, String notebook)
+            throws NotebookException {
+        JsonElement value = ttlab.get(key);
         if (value == null) {
             return Optional.empty();
         }
@@ -149,7 +160,7 @@ public record TtlabMetadata(Optional<String> exercise, Optional<BigDecimal> poin
             }
         }
         if (points == null || points.signum() < 0) {
-            throw error(cell, notebook, "points must be a non-negative number, not " + value);
+            throw error(cell, notebook, key + " must be a non-negative number, not " + value);
         }
         return Optional.of(points);
     }

@@ -124,7 +124,8 @@ public final class SubmitCommand {
     }
 
     /**
-     * Hands in a notebook, prints what the service said and, when {@code wait}, the grade.
+     * Hands in a notebook, prints what the service said and, when {@code wait}, the grade. Exercises
+     * still left as their stubs are named first, in a warning: part of a set may be handed in.
      *
      * @return 0 handed in (and graded when waiting), 1 not graded (or not in time)
      * @throws SubmitClient.Refused when the service refuses it, with its reason
@@ -134,6 +135,7 @@ public final class SubmitCommand {
         byte[] bytes = Files.readAllBytes(notebook);
         Instant saved = Files.getLastModifiedTime(notebook).toInstant();
         String fileName = notebook.getFileName().toString();
+        UnansweredExercises.warning(bytes, fileName).ifPresent(out::println);
         JsonObject receipt = client.submit(bytes, fileName, assignment);
         long id = receipt.get("id").getAsLong();
         out.println("Handed in " + fileName + " (" + SubmitClient.size(bytes.length) + ", saved "

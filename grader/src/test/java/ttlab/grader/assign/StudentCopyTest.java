@@ -84,6 +84,9 @@ class StudentCopyTest {
                 expected.addProperty("editable", false);
                 expected.addProperty("deletable", false);
             }
+            if (cell.id().equals("warmup-tests")) {
+                expected.getAsJsonObject("ttlab").addProperty("hidden-points", 0.67);
+            }
             assertThat(cell.metadata()).as(cell.id()).isEqualTo(expected);
         }
     }

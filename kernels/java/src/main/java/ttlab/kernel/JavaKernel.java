@@ -37,6 +37,8 @@ import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellError;
 import ttlab.kernel.engine.CellResult;
 import ttlab.kernel.engine.ExecutionStopped;
+import ttlab.kernel.exercise.SavedNotebook;
+import ttlab.kernel.exercise.TestsCellNotRun;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -57,6 +59,7 @@ public final class JavaKernel extends BaseKernel {
     private final KernelIO kernelIO;
     private final SessionHistory history;
     private final CompletableFuture<KernelSession> session;
+    private final TestsCellNotRun testsCellNotRun = new TestsCellNotRun(SavedNotebook::ofThisKernel);
 
     JavaKernel(KernelIO io, CompletableFuture<KernelSession> session) {
         this(io, new SessionHistory(), session);
@@ -162,7 +165,7 @@ public final class JavaKernel extends BaseKernel {
         try {
             KernelSession s = session();
             s.takeStartupWarnings().forEach(System.err::println);
-            CellResult result = s.runner().run(code, label);
+            CellResult result = testsCellNotRun.explain(code, s.runner().run(code, label));
             result.notes().forEach(System.err::println);
             return result;
         } catch (RuntimeException e) {

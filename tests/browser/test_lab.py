@@ -199,6 +199,18 @@ def run_cell(page, index: int):
     return cell
 
 
+@contextmanager
+def browser_page(playwright_api, chromium, screenshot: Path):
+    """A page of headless Chromium, photographed into `screenshot` however the test ends."""
+    browser = playwright_api.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        yield page
+    finally:
+        page.screenshot(path=str(screenshot))
+        browser.close()
+
+
 def test_lab_runs_smoke_notebook_cells(kernel_spec, kernel_name, chromium, playwright_api,
                                        browser_artifacts):
     from playwright.sync_api import expect
@@ -211,10 +223,7 @@ def test_lab_runs_smoke_notebook_cells(kernel_spec, kernel_name, chromium, playw
     screenshot = browser_artifacts / "lab.png"
 
     with running_lab(SMOKE_NOTEBOOK.parent, browser_artifacts / "jupyter-lab.log") as lab:
-        browser = playwright_api.chromium.launch(
-            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        try:
+        with browser_page(playwright_api, chromium, screenshot) as page:
             page.goto(f"{lab.url}lab/tree/{SMOKE_NOTEBOOK.name}?token={lab.token}")
             expect(page.locator(".jp-Notebook .jp-Cell").nth(chart_index)).to_be_visible(
                 timeout=60_000)
@@ -234,9 +243,6 @@ def test_lab_runs_smoke_notebook_cells(kernel_spec, kernel_name, chromium, playw
             assert kernels == [kernel_name]
             # `./ttlab lab` makes the Java kernel the default for new notebooks.
             assert lab.api("api/kernelspecs")["default"] == "java"
-        finally:
-            page.screenshot(path=str(screenshot))
-            browser.close()
     assert screenshot.stat().st_size > 0
 
 
@@ -247,8 +253,9 @@ MASTER_SET = REPO_ROOT / "solutions" / "01-attention.ipynb"
 def test_a_student_solves_an_exercise_and_checks_it_in_lab(kernel_spec, kernel_name, chromium,
                                                           playwright_api, browser_artifacts,
                                                           tmp_path):
-    """Block 1's exercise notebook as a student meets it: the stub's check fails, then they type
-    a solution into the solution cell, run it, and the check table shows every test passed."""
+    """Block 1's exercise notebook as a student meets it: a check run before its tests cell says to
+    run that cell first; the stub's check fails, then they type a solution into the solution cell,
+    run it, and the check table shows every test passed."""
     import re
 
     from playwright.sync_api import expect
@@ -261,13 +268,14 @@ def test_a_student_solves_an_exercise_and_checks_it_in_lab(kernel_spec, kernel_n
     screenshot = browser_artifacts / "exercise-check.png"
 
     with running_lab(folder, browser_artifacts / "jupyter-lab-exercise.log") as lab:
-        browser = playwright_api.chromium.launch(
-            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        try:
+        with browser_page(playwright_api, chromium, screenshot) as page:
             page.goto(f"{lab.url}lab/tree/{EXERCISE_SET.name}?token={lab.token}")
             expect(page.locator(".jp-Notebook .jp-Cell").nth(indexes["softmax-check"])).to_be_visible(
                 timeout=60_000)
+            # check(...) before its tests cell has run says what to do, not only "cannot find symbol".
+            early = run_cell(page, indexes["softmax-check"])
+            expect(early.locator(".jp-OutputArea-output")).to_contain_text(
+                "run the tests cell above first", timeout=KERNEL_OUTPUT_MS)
             for cell_id in ("matrix-helpers", "softmax-solution", "softmax-tests"):
                 run_cell(page, indexes[cell_id])
             check = run_cell(page, indexes["softmax-check"])
@@ -284,9 +292,6 @@ def test_a_student_solves_an_exercise_and_checks_it_in_lab(kernel_spec, kernel_n
             expect(check.locator(".jp-OutputArea-output")).to_contain_text(
                 re.compile(r"\b(\d+) of \1 tests passed"), timeout=KERNEL_OUTPUT_MS)
             check.scroll_into_view_if_needed()
-        finally:
-            page.screenshot(path=str(screenshot))
-            browser.close()
 
 
 def test_the_course_configuration_turns_the_news_pop_up_off(kernel_spec, tmp_path):
@@ -322,10 +327,7 @@ def test_lab_opens_on_the_start_here_notebook(kernel_spec, chromium, playwright_
     screenshot = browser_artifacts / "start-here.png"
 
     with running_lab(root, browser_artifacts / "jupyter-lab-start-here.log") as lab:
-        browser = playwright_api.chromium.launch(
-            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        try:
+        with browser_page(playwright_api, chromium, screenshot) as page:
             page.goto(f"{lab.url}?token={lab.token}")          # no path: Lab's start page decides
             expect(page.locator(".jp-Notebook h1").first).to_contain_text("Start here", timeout=60_000)
             assert "/lab/tree/course/00-start-here.ipynb" in page.url
@@ -333,6 +335,3 @@ def test_lab_opens_on_the_start_here_notebook(kernel_spec, chromium, playwright_
             expect(mapped.locator(".jp-OutputArea-output")).to_contain_text("as in the map", timeout=KERNEL_OUTPUT_MS)
             first = run_cell(page, indexes["first-cell"])
             expect(first.locator(".jp-OutputArea-output")).to_contain_text("is ready", timeout=KERNEL_OUTPUT_MS)
-        finally:
-            page.screenshot(path=str(screenshot))
-            browser.close()

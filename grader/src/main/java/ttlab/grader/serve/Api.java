@@ -25,7 +25,7 @@ import static ttlab.grader.serve.Routes.Request;
 import static ttlab.grader.serve.Routes.Response;
 
 /**
- * The service's JSON API and its page. See README.md ("Submission service") for the table of
+ * The service's JSON API and its page. See docs/grading.md ("Submission service") for the table of
  * routes. Students see and submit only their own work; instructors see everything, regrade, and
  * read the gradebook, the queue and the audit log.
  */

@@ -26,12 +26,12 @@ class CourseConfigTest {
     }
 
     /**
-     * The README's sample course rules, pasted as they are, configure the course's masters and
+     * The sample course rules of docs/grading.md, pasted as they are, configure the course's masters and
      * take hand-ins today, on time: a sample whose deadlines have passed refuses every one.
      */
     @Test
-    void theReadmesSampleWorksWhenPasted() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void theDocumentedSampleWorksWhenPasted() throws IOException {
+        String readme = Files.readString(Path.of("..", "docs", "grading.md"));
         String section = readme.substring(readme.indexOf("**Course rules**"));
         String sample = section.substring(section.indexOf("```json\n") + "```json\n".length(), section.indexOf("\n```\n"));
         CourseConfig config = CourseConfig.parse(JsonParser.parseString(sample).getAsJsonObject(), Path.of("..", "solutions"));

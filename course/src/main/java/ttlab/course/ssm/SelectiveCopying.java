@@ -113,6 +113,31 @@ public final class SelectiveCopying {
         return Arrays.copyOfRange(y, y.length - 2, y.length);
     }
 
+    /** Σ over the instances of the squared error of the LTI filter with this kernel at the two read positions. */
+    public static double squaredError(double[][] kernel, List<int[]> instances) {
+        double sum = 0;
+        for (int[] tokens : instances) {
+            double[] y = readOut(lti(kernel, tokens)), target = targets(tokens);
+            sum += (y[0] - target[0]) * (y[0] - target[0]) + (y[1] - target[1]) * (y[1] - target[1]);
+        }
+        return sum;
+    }
+
+    /**
+     * An LTI filter that is optimal on all placements of input length T: y<sub>T</sub> = −(value of
+     * x<sub>T−1</sub>) and y<sub>T+1</sub> = −(value of x<sub>0</sub>), nothing else. The two content values
+     * are opposite, so it is right at T when the second content token stands at T − 1, right at
+     * T + 1 when the first stands at 0, and outputs 0 otherwise. Kernel length T + 2.
+     */
+    public static double[][] optimalLtiKernel(int inputLength) {
+        double[][] kernel = new double[inputLength + 2][VOCABULARY];
+        kernel[1][PLUS] = -1;                        // lag 1: read by y_T from position T − 1
+        kernel[1][MINUS] = 1;
+        kernel[inputLength + 1][PLUS] = -1;          // lag T + 1: read by y_{T+1} from position 0
+        kernel[inputLength + 1][MINUS] = 1;
+        return kernel;
+    }
+
     /**
      * The least-squares LTI filter for a set of instances of one length.
      *

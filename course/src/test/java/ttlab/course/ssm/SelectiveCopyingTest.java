@@ -135,6 +135,19 @@ class SelectiveCopyingTest {
     }
 
     @Test
+    void theHandMadeFilterIsAsGoodAsTheLeastSquaresOneOnAllPlacements() {
+        for (int inputLength : new int[] {2, 3, 5, 7}) {
+            List<int[]> all = SelectiveCopying.allPlacements(inputLength);
+            double best = SelectiveCopying.bestLti(all).squaredError();
+            double byHand = SelectiveCopying.squaredError(SelectiveCopying.optimalLtiKernel(inputLength), all);
+            assertThat(byHand).isCloseTo(best, within(1e-9));
+            assertThat(byHand).isEqualTo(2.0 * (inputLength - 1) * (inputLength - 2));
+        }
+        SelectiveCopying.LtiFit fit = SelectiveCopying.bestLti(SelectiveCopying.allPlacements(4));
+        assertThat(SelectiveCopying.squaredError(fit.kernel(), SelectiveCopying.allPlacements(4))).isCloseTo(fit.squaredError(), within(1e-9));
+    }
+
+    @Test
     void theSelectiveLayerCopiesEveryPlacement() {
         for (int[] tokens : SelectiveCopying.allPlacements(8)) {
             assertThat(SelectiveCopying.mambaOutputs(tokens)).containsExactly(SelectiveCopying.targets(tokens), within(1e-6));

@@ -26,6 +26,11 @@ public record Affine(double a, double b) {
         return new Affine(later.a * a, later.a * b + later.b);
     }
 
+    /** max(|a − a'|, |b − b'|): how far apart two steps are, for comparing results that differ by rounding. */
+    public double distance(Affine other) {
+        return Math.max(Math.abs(a - other.a), Math.abs(b - other.b));
+    }
+
     /** a·h + b. */
     public double apply(double h) {
         return a * h + b;

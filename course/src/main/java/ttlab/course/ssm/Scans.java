@@ -77,22 +77,89 @@ public final class Scans {
      * exclusive scan. The inclusive scan is that shifted by one, ending with the total.
      */
     public static <T> Result<T> blelloch(List<T> xs, BinaryOperator<T> op, T identity) {
+        return blellochRounds(xs, op, identity, tree -> { }).result();
+    }
+
+    /**
+     * Blelloch's scan with the whole array recorded after every round, to check its invariants.
+     * The padded input sits in the array as the leaves of a balanced binary tree of height
+     * K = log₂M; the node of height g over the leaves [j·2<sup>g</sup>, (j+1)·2<sup>g</sup>) is stored at
+     * the block's last index (j+1)·2<sup>g</sup> − 1.
+     *
+     * @param padded    the input padded with the identity to M = 2<sup>K</sup> elements
+     * @param upSweep   upSweep[k], k = 0..K: the array after k up-sweep rounds (upSweep[0] = padded)
+     * @param downSweep downSweep[r], r = 0..K: the array after r down-sweep rounds; downSweep[0] is
+     *                  the up-swept array with the root replaced by the identity, downSweep[K] the
+     *                  exclusive scan
+     * @param result    what {@link #blelloch} returns
+     */
+    public record Trace<T>(List<T> padded, List<List<T>> upSweep, List<List<T>> downSweep, Result<T> result) {
+
+        /** M, the padded length. */
+        public int size() {
+            return padded.size();
+        }
+
+        /** K = log₂M, the number of rounds of each sweep. */
+        public int levels() {
+            return Math.max(0, upSweep.size() - 1);
+        }
+    }
+
+    /** {@link #blelloch}, recording the array after every round of both sweeps; see {@link Trace}. */
+    public static <T> Trace<T> blellochTrace(List<T> xs, BinaryOperator<T> op, T identity) {
+        List<List<T>> snapshots = new ArrayList<>();
+        Rounds<T> rounds = blellochRounds(xs, op, identity, tree -> snapshots.add(List.copyOf(tree)));
+        int levels = rounds.depth() / 2;
+        return new Trace<>(snapshots.isEmpty() ? List.of() : snapshots.get(0),
+                List.copyOf(snapshots.subList(0, Math.min(snapshots.size(), levels + 1))),
+                List.copyOf(snapshots.subList(Math.min(snapshots.size(), levels + 1), snapshots.size())),
+                rounds.result());
+    }
+
+    /**
+     * x<sub>from</sub> ∘ x<sub>from+1</sub> ∘ … ∘ x<sub>to−1</sub> by the plain loop, left to right; the identity when
+     * {@code from == to}.
+     */
+    public static <T> T fold(List<T> xs, int from, int to, BinaryOperator<T> op, T identity) {
+        if (from < 0 || to > xs.size() || from > to) {
+            throw new IndexOutOfBoundsException("fold over [" + from + ", " + to + ") of " + xs.size() + " elements");
+        }
+        T acc = identity;
+        for (int i = from; i < to; i++) {
+            acc = op.apply(acc, xs.get(i));
+        }
+        return acc;
+    }
+
+    private record Rounds<T>(Result<T> result, int depth) {
+    }
+
+    /**
+     * Blelloch's scan, handing the array to {@code observer} after padding, after every up-sweep
+     * round, after the root is replaced by the identity and after every down-sweep round.
+     */
+    private static <T> Rounds<T> blellochRounds(List<T> xs, BinaryOperator<T> op, T identity,
+                                                java.util.function.Consumer<List<T>> observer) {
         if (xs.isEmpty()) {
-            return new Result<>(List.of(), 0, 0);
+            return new Rounds<>(new Result<>(List.of(), 0, 0), 0);
         }
         Counting<T> counted = new Counting<>(op);
         int size = Integer.highestOneBit(Math.max(1, xs.size() - 1)) * (xs.size() > 1 ? 2 : 1);
         List<T> tree = new ArrayList<>(xs);
         tree.addAll(Collections.nCopies(size - xs.size(), identity));
+        observer.accept(tree);
         int rounds = 0;
         for (int stride = 1; stride < size; stride *= 2) {                 // up-sweep
             for (int i = 2 * stride - 1; i < size; i += 2 * stride) {
                 tree.set(i, counted.apply(tree.get(i - stride), tree.get(i)));
             }
             rounds++;
+            observer.accept(tree);
         }
         T total = tree.get(size - 1);
         tree.set(size - 1, identity);
+        observer.accept(tree);
         for (int stride = size / 2; stride >= 1; stride /= 2) {            // down-sweep
             for (int i = 2 * stride - 1; i < size; i += 2 * stride) {
                 T left = tree.get(i - stride);
@@ -100,10 +167,11 @@ public final class Scans {
                 tree.set(i, counted.apply(tree.get(i), left));
             }
             rounds++;
+            observer.accept(tree);
         }
         List<T> inclusive = new ArrayList<>(tree.subList(1, xs.size()));
         inclusive.add(xs.size() == size ? total : tree.get(xs.size()));
-        return new Result<>(inclusive, counted.count(), rounds);
+        return new Rounds<>(new Result<>(inclusive, counted.count(), rounds), rounds);
     }
 
     /**

@@ -155,6 +155,91 @@ class ScansTest {
         }
     }
 
+    /** String concatenation: associative, identity "", not commutative, and exact. */
+    private static final BinaryOperator<String> CONCAT = String::concat;
+
+    private static List<String> letters(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> String.valueOf((char) ('a' + i % 26))).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 8, 13, 16, 33})
+    void theTraceHoldsTheUpSweepAndDownSweepInvariantsAtEveryLevel(int length) {
+        List<String> xs = letters(length);
+        Scans.Trace<String> trace = Scans.blellochTrace(xs, CONCAT, "");
+        int size = trace.size(), levels = trace.levels();
+        assertThat(Integer.bitCount(size)).isEqualTo(1);
+        assertThat(size).isGreaterThanOrEqualTo(length).isLessThan(2 * length);
+        assertThat(1 << levels).isEqualTo(size);
+        assertThat(trace.upSweep()).hasSize(levels + 1);
+        assertThat(trace.downSweep()).hasSize(levels + 1);
+        assertThat(trace.upSweep().get(0)).isEqualTo(trace.padded());
+        List<String> padded = trace.padded();
+        for (int k = 0; k <= levels; k++) {              // after k up-sweep rounds: blocks of up to 2^k leaves
+            for (int p = 0; p < size; p++) {
+                int width = Math.min(Integer.lowestOneBit(p + 1), 1 << k);
+                assertThat(trace.upSweep().get(k).get(p)).as("up-sweep %d, index %d", k, p)
+                        .isEqualTo(Scans.fold(padded, p + 1 - width, p + 1, CONCAT, ""));
+            }
+        }
+        for (int r = 0; r <= levels; r++) {              // after r down-sweep rounds: nodes of height K − r hold their prefix
+            int width = size >> r;
+            for (int p = 0; p < size; p++) {
+                String expected = (p + 1) % width == 0
+                        ? Scans.fold(padded, 0, p + 1 - width, CONCAT, "")
+                        : Scans.fold(padded, p + 1 - Integer.lowestOneBit(p + 1), p + 1, CONCAT, "");
+                assertThat(trace.downSweep().get(r).get(p)).as("down-sweep %d, index %d", r, p).isEqualTo(expected);
+            }
+        }
+        for (int p = 0; p < size; p++) {                 // the last level is the exclusive scan
+            assertThat(trace.downSweep().get(levels).get(p)).isEqualTo(String.join("", padded.subList(0, p)));
+        }
+        assertThat(trace.result()).isEqualTo(Scans.blelloch(xs, CONCAT, ""));
+        assertThat(trace.result().prefixes()).isEqualTo(Scans.sequential(xs, CONCAT).prefixes());
+    }
+
+    @Test
+    void theTraceOfTheAffineScanEndsInTheExclusivePrefixesAndMatchesBlellochBitwise() {
+        Random random = new Random(12);
+        List<Affine> steps = Affine.steps(randomArray(100, random, 0.5, 1), randomArray(100, random, -1, 1));
+        Scans.Trace<Affine> trace = Scans.blellochTrace(steps, Affine.COMBINE, Affine.IDENTITY);
+        assertThat(trace.size()).isEqualTo(128);
+        assertThat(trace.padded().subList(100, 128)).containsOnly(Affine.IDENTITY);
+        assertThat(trace.result()).isEqualTo(Scans.blelloch(steps, Affine.COMBINE, Affine.IDENTITY));
+        double[] h = Affine.recurrence(steps.stream().mapToDouble(Affine::a).toArray(), steps.stream().mapToDouble(Affine::b).toArray(), 0);
+        List<Affine> exclusive = trace.downSweep().get(trace.levels());
+        assertThat(exclusive.get(0)).isEqualTo(Affine.IDENTITY);
+        for (int p = 1; p <= 100; p++) {
+            assertThat(exclusive.get(p).b()).isCloseTo(h[p - 1], within(1e-12));
+            assertThat(exclusive.get(p).distance(Scans.fold(steps, 0, p, Affine.COMBINE, Affine.IDENTITY))).isLessThan(1e-12);
+        }
+    }
+
+    @Test
+    void theTraceOfAnEmptyInputIsEmpty() {
+        Scans.Trace<String> trace = Scans.blellochTrace(List.of(), CONCAT, "");
+        assertThat(trace.size()).isZero();
+        assertThat(trace.levels()).isZero();
+        assertThat(trace.result().prefixes()).isEmpty();
+    }
+
+    @Test
+    void foldCombinesARangeLeftToRight() {
+        List<String> xs = letters(6);
+        assertThat(Scans.fold(xs, 1, 4, CONCAT, "")).isEqualTo("bcd");
+        assertThat(Scans.fold(xs, 3, 3, CONCAT, "")).isEmpty();
+        assertThat(Scans.fold(Affine.steps(new double[] {2, 3}, new double[] {1, 1}), 0, 2, Affine.COMBINE, Affine.IDENTITY))
+                .isEqualTo(new Affine(6, 4));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scans.fold(xs, 4, 2, CONCAT, ""))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void distanceIsTheLargerGapOfTheTwoParts() {
+        assertThat(new Affine(1, 2).distance(new Affine(1.5, 1))).isEqualTo(1.0);
+        assertThat(new Affine(1, 2).distance(new Affine(1, 2))).isZero();
+    }
+
     private static Affine randomStep(Random random) {
         return new Affine(random.nextGaussian(), random.nextGaussian());
     }

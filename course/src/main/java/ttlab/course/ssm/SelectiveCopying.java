@@ -1,5 +1,8 @@
 package ttlab.course.ssm;
 
+import static ttlab.course.Vectors.dot;
+import static ttlab.course.Vectors.norm;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -272,18 +275,6 @@ public final class SelectiveCopying {
 
     private static boolean isContent(int token) {
         return token == PLUS || token == MINUS;
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
-    private static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
     }
 
     private static void axpy(double a, double[] x, double[] y) {

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellError;
 import ttlab.kernel.engine.CellResult;
+import ttlab.kernel.exercise.SavedNotebook;
 
 import java.io.File;
 import java.io.IOException;
@@ -223,25 +224,12 @@ final class CellRunner {
             if (!"code".equals(cell.has("cell_type") ? cell.get("cell_type").getAsString() : "")) {
                 continue;
             }
-            last = run(joinSource(cell.get("source")), name + " cell " + index);
+            last = run(SavedNotebook.source(cell.get("source")), name + " cell " + index);
             if (!last.succeeded()) {
                 return last;
             }
         }
         return last;
-    }
-
-    /** nbformat stores a cell's source as one string or as a list of lines. */
-    private static String joinSource(JsonElement source) {
-        if (source == null || source.isJsonNull()) {
-            return "";
-        }
-        if (source.isJsonArray()) {
-            StringBuilder text = new StringBuilder();
-            source.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
-            return text.toString();
-        }
-        return source.getAsString();
     }
 
     private static CellResult unknownMagic(String written, Set<String> known, String prefix) {

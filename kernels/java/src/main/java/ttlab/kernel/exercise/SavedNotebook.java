@@ -109,8 +109,8 @@ public final class SavedNotebook {
                 ? Optional.of(value.getAsBigDecimal()) : Optional.empty();
     }
 
-    /** nbformat stores a cell's source as one string or as a list of lines. */
-    private static String source(JsonElement source) {
+    /** A cell's source as one string: nbformat stores it as one string or as a list of lines. */
+    public static String source(JsonElement source) {
         if (source == null || source.isJsonNull()) {
             return "";
         }

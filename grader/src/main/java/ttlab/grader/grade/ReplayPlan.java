@@ -46,9 +46,14 @@ final class ReplayPlan {
     private final List<WorkerRequest.TestCell> tests;
     private final List<String> problems;
     private final List<ApiScanner.StudentCell> authored;
+    private final CellPlaces places;
+    private final CellPlaces masterPlaces;
 
     private ReplayPlan(List<WorkerRequest.ReplayStep> steps, List<WorkerRequest.TestCell> tests,
-                       List<String> problems, List<ApiScanner.StudentCell> authored) {
+                       List<String> problems, List<ApiScanner.StudentCell> authored,
+                       CellPlaces places, CellPlaces masterPlaces) {
+        this.places = places;
+        this.masterPlaces = masterPlaces;
         this.steps = Collections.unmodifiableList(steps);
         this.tests = Collections.unmodifiableList(tests);
         this.problems = Collections.unmodifiableList(problems);
@@ -75,7 +80,16 @@ final class ReplayPlan {
         return authored;
     }
 
-    /** The label errors use for a cell: {@code cell 'square-solution'}. */
+    /**
+     * A cell's label with where it is: in the submission, or where the student's copy had it when
+     * the submission lacks it.
+     */
+    String labelOf(String id) {
+        String label = places.label(id);
+        return label.equals(label(id)) ? masterPlaces.label(id) : label;
+    }
+
+    /** The label errors use for a cell, without its place: {@code cell 'square-solution'}. */
     static String label(String id) {
         return "cell '" + id + "'";
     }
@@ -95,11 +109,16 @@ final class ReplayPlan {
         private final Set<String> testsSteps = new HashSet<>();
         /** Each code cell id of the submission, with how many times it appears. */
         private final Map<String, List<Cell>> codeCells = new LinkedHashMap<>();
+        /** Where each cell is, in the submission and in the student's copy of the master, for messages. */
+        private final CellPlaces places;
+        private final CellPlaces masterPlaces;
 
         Planner(Master master, Notebook submission, long maxCellBytes) {
             this.master = master;
             this.cells = submission.cells();
             this.maxCellBytes = maxCellBytes;
+            this.places = CellPlaces.of(cells);
+            this.masterPlaces = CellPlaces.ofMaster(master.cells());
             for (Cell cell : cells) {
                 if (cell.isCode()) {
                     codeCells.computeIfAbsent(cell.id(), id -> new ArrayList<>()).add(cell);
@@ -127,18 +146,18 @@ final class ReplayPlan {
             noteMovedCells();
             List<WorkerRequest.TestCell> tests = new ArrayList<>();
             for (Master.MasterCell cell : master.testCells()) {
-                tests.add(new WorkerRequest.TestCell("tests:" + cell.id(), label(cell.id()), cell.source(),
+                tests.add(new WorkerRequest.TestCell("tests:" + cell.id(), masterPlaces.label(cell.id()), cell.source(),
                         master.inventory().methodsOfCell(cell.id())));
             }
-            return new ReplayPlan(ReplayTrimming.trim(steps, testsSteps), tests, problems, authored);
+            return new ReplayPlan(ReplayTrimming.trim(steps, testsSteps), tests, problems, authored, places, masterPlaces);
         }
 
         private void stubsForMissingSolutions() {
             for (Master.MasterCell solution : master.cells()) {
                 if (solution.hasRole(CellRole.SOLUTION) && !codeCells.containsKey(solution.id())) {
-                    steps.add(new WorkerRequest.ReplayStep("stub:" + solution.id(), label(solution.id()) + " (stub)",
+                    steps.add(new WorkerRequest.ReplayStep("stub:" + solution.id(), masterPlaces.label(solution.id()) + " (stub)",
                             solution.studentSource()));
-                    problems.add(label(solution.id()) + ", the solution of " + solution.exercise().orElse("an exercise")
+                    problems.add(masterPlaces.label(solution.id()) + ", the solution of " + solution.exercise().orElse("an exercise")
                             + ", is missing: the exercise's stub was run in its place, before your cells");
                 }
             }
@@ -146,7 +165,7 @@ final class ReplayPlan {
 
         private void replay(Cell cell, int copy) {
             String unit = "cell:" + cell.id() + (copy > 1 ? "#" + copy : "");
-            String label = label(cell.id()) + (copy > 1 ? " (copy " + copy + ")" : "");
+            String label = places.label(cell) + (copy > 1 ? " (copy " + copy + ")" : "");
             Master.MasterCell original = master.cell(cell.id()).orElse(null);
             String source = cell.source();
             if (original == null ? ownSkipRole(cell) : original.hasRole(CellRole.SKIP_IN_GRADING)) {
@@ -209,8 +228,8 @@ final class ReplayPlan {
                     }
                 }
                 inserts.add(Map.entry(at, new WorkerRequest.ReplayStep("original:" + locked.id(),
-                        label(locked.id()) + " (original)", locked.studentSource())));
-                problems.add(label(locked.id()) + " is locked but was deleted: the original was run in its place");
+                        masterPlaces.label(locked.id()) + " (original)", locked.studentSource())));
+                problems.add(masterPlaces.label(locked.id()) + " is locked but was deleted: the original was run in its place");
             }
             // From the last position to the first, so that earlier positions stay valid; cells bound
             // for the same position keep the master's order.
@@ -249,7 +268,7 @@ final class ReplayPlan {
             boolean[] inPlace = longestIncreasing(positions);
             for (int i = 0; i < known.size(); i++) {
                 if (!inPlace[i]) {
-                    problems.add(label(known.get(i).id()) + " was moved from its place in the exercise notebook:"
+                    problems.add(places.label(known.get(i)) + " was moved from its place in the exercise notebook:"
                             + " cells were run in your notebook's order");
                 }
             }

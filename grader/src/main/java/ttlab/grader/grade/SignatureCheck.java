@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
 final class SignatureCheck {
 
     /** A declaration of the student's that differs from what its exercise asks for. */
-    record Mismatch(String exercise, String cellId, String method, String declared, Set<String> expected) {
+    record Mismatch(String exercise, String cell, String method, String declared, Set<String> expected) {
 
         String message() {
-            return "not counted: " + ReplayPlan.label(cellId) + " declares " + method + " as " + declared
+            return "not counted: " + cell + " declares " + method + " as " + declared
                     + ", but the exercise asks for " + String.join(" or ", expected)
                     + "; keep the signature of the stub";
         }
@@ -36,7 +36,7 @@ final class SignatureCheck {
     private SignatureCheck() {
     }
 
-    static List<Mismatch> check(Master master, List<ApiScanner.StudentCell> authored) {
+    static List<Mismatch> check(Master master, ReplayPlan plan) {
         Map<String, Set<String>> expected = new LinkedHashMap<>();
         Map<String, String> exerciseOf = new LinkedHashMap<>();
         for (Master.MasterCell cell : master.cells()) {
@@ -48,12 +48,12 @@ final class SignatureCheck {
             }
         }
         List<Mismatch> mismatches = new ArrayList<>();
-        for (ApiScanner.StudentCell cell : authored) {
+        for (ApiScanner.StudentCell cell : plan.authored()) {
             for (MethodTree m : methods(cell.source())) {
                 String name = m.getName().toString();
                 Set<String> wanted = expected.get(name);
                 if (wanted != null && !wanted.contains(signature(m))) {
-                    mismatches.add(new Mismatch(exerciseOf.get(name), cell.id(), name, signature(m), wanted));
+                    mismatches.add(new Mismatch(exerciseOf.get(name), plan.labelOf(cell.id()), name, signature(m), wanted));
                 }
             }
         }

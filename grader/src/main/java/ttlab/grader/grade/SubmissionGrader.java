@@ -86,7 +86,7 @@ final class SubmissionGrader {
         problems.addAll(cellProblems(master, plan, log, options.cellLimit()));
         problems.addAll(log.notes());
         List<GradedTest> tests = notCounted(TestRows.of(master, log, plan, problems),
-                SignatureCheck.check(master, plan.authored()), problems);
+                SignatureCheck.check(master, plan), problems);
         List<ApiScanner.ApiFlag> allFlags = new ArrayList<>(flags);
         allFlags.addAll(refusedFlags(plan, log));
         return new SubmissionResult(submission.id(), subName, master.name(), tests, problems, allFlags, isolated, sandbox, true,

@@ -122,7 +122,7 @@ final class TestRows {
             String unit = "tests:" + cellId.get();
             Optional<WorkerEvent> cell = log.testCell(unit);
             if (cell.isPresent() && "COMPILE_ERROR".equals(cell.get().status())) {
-                return "not run: the tests in " + ReplayPlan.label(cellId.get()) + " do not compile against your code: line "
+                return "not run: the tests in " + plan.labelOf(cellId.get()) + " do not compile against your code: line "
                         + cell.get().line() + ": " + cell.get().message() + becauseOf(List.of());
             }
             String skipped = log.skippedUnits().get(unit);

@@ -55,14 +55,12 @@ record WrongAnswerVerdict(WrongAnswerTrial trial, double kept, double max, Map<S
      * nothing. None of them proves anything about the tests.
      */
     private static String invalidity(WrongAnswerTrial trial, SubmissionResult result) {
-        String cell = ReplayPlan.label(trial.replaced());
         List<String> reasons = new ArrayList<>();
         // A worker that failed for its own reasons (not the submission's) leaves every test unrun.
         result.tests().stream().map(GradedTest::message).filter(m -> m.startsWith("not run: the grader failed"))
                 .findFirst().ifPresent(reasons::add);
         for (String problem : result.problems()) {
-            if (problem.startsWith(cell + " did not compile") || problem.startsWith(cell + " was left out")
-                    || problem.startsWith(cell + " declares ")) {
+            if (CellPlaces.isAbout(problem, trial.replaced(), "did not compile", "was left out", "declares ")) {
                 reasons.add(problem);
             }
         }

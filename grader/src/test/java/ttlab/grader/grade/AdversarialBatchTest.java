@@ -121,7 +121,7 @@ class AdversarialBatchTest {
         assertThat(score("exit-by-reflection")).isEqualTo(3.0);
         assertThat(outputs("exit-by-reflection", "small", "table", "noOverflow")).allMatch(o ->
                 o.contains("java.lang.Class.getMethod may not be used in graded code (in square)"));
-        assertThat(problems("exit-by-reflection")).anyMatch(p -> p.startsWith("cell 'square-solution': "
+        assertThat(problems("exit-by-reflection")).anyMatch(p -> p.startsWith("cell 'square-solution' (cell 3, under \"Warm-up\"): "
                 + "java.lang.Class.getMethod (reflection) may not be used in graded code: square fails when called"));
         assertThat(flags("exit-by-reflection")).contains("square-solution:4:reflection:getMethod", "square-solution:4:reflection:Method.invoke");
     }
@@ -139,14 +139,14 @@ class AdversarialBatchTest {
         assertThat(tests("loop").stream().filter(t -> t.get("name").getAsString().startsWith("warmup.square")))
                 .hasSize(5).allMatch(t -> t.get("output").getAsString().equals("timed out after 5 s")
                         && outcome(t).equals("TIMED_OUT"));
-        assertThat(problems("loop")).contains("cell 'try-square' ran longer than the limit of 6 s for one cell and was stopped");
+        assertThat(problems("loop")).contains("cell 'try-square' (cell 4, under \"Warm-up\") ran longer than the limit of 6 s for one cell and was stopped");
     }
 
     @Test
     void aThreadBombStopsItsProcessAndCostsOnlyItsTests() throws IOException {
         assertThat(score("thread-bomb")).isEqualTo(3.0);
         assertThat(outputs("thread-bomb", "small", "table", "noOverflow"))
-                .allMatch(o -> o.contains("started more than 512 threads in square (cell 'square-solution')"));
+                .allMatch(o -> o.contains("started more than 512 threads in square (cell 'square-solution' (cell 3, under \"Warm-up\"))"));
         assertThat(flags("thread-bomb")).contains("square-solution:4:threads:Thread");
     }
 
@@ -160,7 +160,7 @@ class AdversarialBatchTest {
     void runningOutOfMemoryFailsTheTestsThatDid() throws IOException {
         assertThat(score("out-of-memory")).isEqualTo(2.0);
         assertThat(outputs("out-of-memory", "two", "three", "emptyIsNaN"))
-                .allMatch(o -> o.startsWith("OutOfMemoryError: Java heap space in mean (cell 'mean-solution')"));
+                .allMatch(o -> o.startsWith("OutOfMemoryError: Java heap space in mean (cell 'mean-solution' (cell 7, under \"Warm-up\"))"));
     }
 
     @Test
@@ -173,10 +173,10 @@ class AdversarialBatchTest {
     @Test
     void aCompileErrorCostsOnlyItsExercise() throws IOException {
         assertThat(score("compile-error")).isEqualTo(2.0);
-        assertThat(problems("compile-error")).contains("cell 'mean-solution' did not compile: line 7: ';' expected");
+        assertThat(problems("compile-error")).contains("cell 'mean-solution' (cell 7, under \"Warm-up\") did not compile: line 7: ';' expected");
         assertThat(tests("compile-error").stream().filter(t -> t.get("name").getAsString().startsWith("warmup.mean")))
                 .hasSize(3).allMatch(t -> outcome(t).equals("NOT_RUN") && t.get("output").getAsString()
-                        .endsWith("because cell 'mean-solution' did not compile (line 7: ';' expected)"));
+                        .endsWith("because cell 'mean-solution' (cell 7, under \"Warm-up\") did not compile (line 7: ';' expected)"));
         assertThat(test("compile-error", "two").get("output").getAsString())
                 .startsWith("not run: MeanTests cannot be used until method mean(double[]) is declared");
     }
@@ -184,7 +184,7 @@ class AdversarialBatchTest {
     @Test
     void aDeletedSolutionIsReplacedByItsStub() throws IOException {
         assertThat(score("deleted-solution")).isEqualTo(3.0);
-        assertThat(problems("deleted-solution")).contains("cell 'square-solution', the solution of warmup.square, is"
+        assertThat(problems("deleted-solution")).contains("cell 'square-solution' (cell 3, under \"Warm-up\"), the solution of warmup.square, is"
                 + " missing: the exercise's stub was run in its place, before your cells");
         assertThat(outputs("deleted-solution", "small")).allMatch(o -> o.contains("not implemented yet: warmup.square"));
     }
@@ -199,21 +199,21 @@ class AdversarialBatchTest {
     @Test
     void anEditedLockedCellIsReplacedByTheOriginal() throws IOException {
         assertThat(score("edited-locked")).isEqualTo(2.75);
-        assertThat(problems("edited-locked")).contains("cell 'setup' is locked but was edited: the original was run instead");
+        assertThat(problems("edited-locked")).contains("cell 'setup' (cell 2, under \"Warm-up\") is locked but was edited: the original was run instead");
         assertThat(outcome(test("edited-locked", "three"))).isEqualTo("FAILED");
     }
 
     @Test
     void movedCellsRunInTheStudentsOrder() throws IOException {
         assertThat(score("reordered")).isEqualTo(5.0);
-        assertThat(problems("reordered")).containsExactly("cell 'mean-solution' was moved from its place in the"
+        assertThat(problems("reordered")).containsExactly("cell 'mean-solution' (cell 3, under \"Warm-up\") was moved from its place in the"
                 + " exercise notebook: cells were run in your notebook's order");
     }
 
     @Test
     void aHugeCellIsNotRunAndTheRestIsGraded() throws IOException {
         assertThat(score("huge-cell")).isEqualTo(5.0);
-        assertThat(problems("huge-cell")).anyMatch(p -> p.startsWith("cell 'data-dump' is 4.8 MB, over the limit of"
+        assertThat(problems("huge-cell")).anyMatch(p -> p.startsWith("cell 'data-dump' (cell 10, under \"Warm-up\") is 4.8 MB, over the limit of"
                 + " 1 MB for one cell"));
     }
 

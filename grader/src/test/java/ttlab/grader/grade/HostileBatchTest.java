@@ -276,7 +276,7 @@ class HostileBatchTest {
                 && p.contains("set aside while the tests ran"));
         assertThat(problems("shadow-assertThat")).anyMatch(p -> p.contains("declaration of assertThat"));
         assertThat(problems("redefine-locked-helper")).anyMatch(p -> p.contains("declaration of EPS"));
-        assertThat(problems("changed-return-type")).contains("cell 'square-solution' declares square as"
+        assertThat(problems("changed-return-type")).contains("cell 'square-solution' (cell 3, under \"Warm-up\") declares square as"
                 + " Object square(int), but the exercise asks for long square(int); keep the signature of the stub");
     }
 

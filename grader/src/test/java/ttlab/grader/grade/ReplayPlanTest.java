@@ -58,7 +58,7 @@ class ReplayPlanTest {
         ReplayPlan plan = plan(nb);
         assertThat(units(plan).get(0)).isEqualTo("stub:mean-solution");
         assertThat(plan.steps().get(0).code()).contains("not implemented yet: warmup.mean");
-        assertThat(plan.problems()).containsExactly("cell 'mean-solution', the solution of warmup.mean, is missing:"
+        assertThat(plan.problems()).containsExactly("cell 'mean-solution' (cell 7, under \"Warm-up\"), the solution of warmup.mean, is missing:"
                 + " the exercise's stub was run in its place, before your cells");
     }
 
@@ -68,7 +68,7 @@ class ReplayPlanTest {
         remove(nb, "setup");
         ReplayPlan plan = plan(nb);
         assertThat(units(plan).get(0)).isEqualTo("original:setup");
-        assertThat(plan.problems()).containsExactly("cell 'setup' is locked but was deleted: the original was run in its place");
+        assertThat(plan.problems()).containsExactly("cell 'setup' (cell 2, under \"Warm-up\") is locked but was deleted: the original was run in its place");
     }
 
     @Test
@@ -80,8 +80,8 @@ class ReplayPlanTest {
         assertThat(plan.steps().get(0).code()).isEqualTo("static final double EPS = 1e-9;");
         assertThat(plan.steps()).noneMatch(s -> s.code().equals("class MeanTests {}"));
         assertThat(plan.problems()).containsExactly(
-                "cell 'setup' is locked but was edited: the original was run instead",
-                "cell 'mean-tests' (tests) was edited: the course's tests were run instead; your changes do not count");
+                "cell 'setup' (cell 2, under \"Warm-up\") is locked but was edited: the original was run instead",
+                "cell 'mean-tests' (cell 8, under \"Warm-up\") (tests) was edited: the course's tests were run instead; your changes do not count");
     }
 
     @Test
@@ -130,7 +130,8 @@ class ReplayPlanTest {
         cells(nb).add(copy);
         ReplayPlan plan = plan(nb);
         assertThat(units(plan)).contains("cell:try-square", "cell:try-square#2");
-        assertThat(plan.steps().get(plan.steps().size() - 1).label()).isEqualTo("cell 'try-square' (copy 2)");
+        assertThat(plan.steps().get(plan.steps().size() - 1).label())
+                .as("the copy's own place, not the first's").isEqualTo("cell 'try-square' (cell 10, under \"Warm-up\") (copy 2)");
         assertThat(plan.problems()).containsExactly("the cell id 'try-square' appears 2 times (cells 4, 10): every copy"
                 + " was run, in order, so the last definition counts");
     }
@@ -142,7 +143,7 @@ class ReplayPlanTest {
         cells(nb).add(demo);
         ReplayPlan plan = plan(nb);
         assertThat(units(plan).get(units(plan).size() - 1)).isEqualTo("cell:try-square");
-        assertThat(plan.problems()).containsExactly("cell 'try-square' was moved from its place in the exercise notebook:"
+        assertThat(plan.problems()).containsExactly("cell 'try-square' (cell 9, under \"Warm-up\") was moved from its place in the exercise notebook:"
                 + " cells were run in your notebook's order");
     }
 

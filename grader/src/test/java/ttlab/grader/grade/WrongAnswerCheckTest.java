@@ -110,7 +110,7 @@ class WrongAnswerCheckTest {
     @Test
     void aWrongAnswerThatDoesNotCompileProvesNothing() {
         assertThat(lineOf("mean-no-compile"))
-                .contains("warmup.mean: calls a sum() arrays lack: PROVES NOTHING: cell 'mean-solution' did not compile");
+                .contains("warmup.mean: calls a sum() arrays lack: PROVES NOTHING: cell 'mean-solution' (cell 7, under \"Warm-up\") did not compile");
     }
 
     @Test

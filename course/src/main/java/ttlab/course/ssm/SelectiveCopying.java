@@ -1,7 +1,9 @@
 package ttlab.course.ssm;
 
-import static ttlab.course.Vectors.dot;
-import static ttlab.course.Vectors.norm;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,11 +168,10 @@ public final class SelectiveCopying {
     }
 
     /**
-     * The kernel minimising Σ over instances of the squared error at the two read positions. The
-     * design matrix (one row per read-out, one column per kernel entry) is orthogonalized column by
-     * column (Gram–Schmidt, twice, dropping columns that depend on the earlier ones); the fitted
-     * outputs are the projection of the targets onto its column space, and the kernel is the
-     * combination of columns that gives them.
+     * The kernel minimising Σ over instances of the squared error at the two read positions: the
+     * least-squares solution of design · kernel = targets (one row per read-out, one column per
+     * kernel entry), by EJML's SVD pseudo-inverse, which also takes the design's dependent columns.
+     * The fitted outputs are the projection of the targets onto the design's column space.
      */
     public static LtiFit bestLti(List<int[]> instances) {
         int length = instances.get(0).length;
@@ -180,56 +181,32 @@ public final class SelectiveCopying {
             }
         }
         int rows = 2 * instances.size(), columns = length * VOCABULARY;
-        double[][] design = new double[columns][rows];                      // by columns
-        double[] targets = new double[rows];
+        DMatrixRMaj design = new DMatrixRMaj(rows, columns);
+        DMatrixRMaj targets = new DMatrixRMaj(rows, 1);
         for (int i = 0; i < instances.size(); i++) {
             int[] tokens = instances.get(i);
             double[] wanted = targets(tokens);
             for (int k = 0; k < 2; k++) {
                 int row = 2 * i + k, t = length - 2 + k;
-                targets[row] = wanted[k];
+                targets.set(row, 0, wanted[k]);
                 for (int s = 0; s <= t; s++) {
-                    design[(t - s) * VOCABULARY + tokens[s]][row] += 1;
+                    design.add(row, (t - s) * VOCABULARY + tokens[s], 1);
                 }
             }
         }
-        List<double[]> basis = new ArrayList<>(), combinations = new ArrayList<>();
-        for (int col = 0; col < columns; col++) {
-            double[] v = design[col].clone();
-            double[] c = new double[columns];
-            c[col] = 1;
-            double before = norm(v);
-            if (before == 0) {
-                continue;
-            }
-            for (int pass = 0; pass < 2; pass++) {
-                for (int j = 0; j < basis.size(); j++) {
-                    double d = dot(basis.get(j), v);
-                    axpy(-d, basis.get(j), v);
-                    axpy(-d, combinations.get(j), c);
-                }
-            }
-            double after = norm(v);
-            if (after <= 1e-10 * before) {
-                continue;
-            }
-            scale(v, 1 / after);
-            scale(c, 1 / after);
-            basis.add(v);
-            combinations.add(c);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
+        if (!solver.setA(design.copy())) {
+            throw new IllegalStateException("the least-squares solver could not decompose the design matrix");
         }
-        double[] outputs = new double[rows];
-        double[] flatKernel = new double[columns];
-        for (int j = 0; j < basis.size(); j++) {
-            double d = dot(basis.get(j), targets);
-            axpy(d, basis.get(j), outputs);
-            axpy(d, combinations.get(j), flatKernel);
-        }
+        DMatrixRMaj flatKernel = new DMatrixRMaj(columns, 1);
+        solver.solve(targets, flatKernel);
+        DMatrixRMaj outputs = new DMatrixRMaj(rows, 1);
+        CommonOps_DDRM.mult(design, flatKernel, outputs);
         double[][] kernel = new double[length][VOCABULARY];
         for (int col = 0; col < columns; col++) {
-            kernel[col / VOCABULARY][col % VOCABULARY] = flatKernel[col];
+            kernel[col / VOCABULARY][col % VOCABULARY] = flatKernel.get(col, 0);
         }
-        return new LtiFit(kernel, targets, outputs);
+        return new LtiFit(kernel, targets.getData(), outputs.getData());
     }
 
     /**
@@ -275,17 +252,5 @@ public final class SelectiveCopying {
 
     private static boolean isContent(int token) {
         return token == PLUS || token == MINUS;
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += a * x[i];
-        }
-    }
-
-    private static void scale(double[] x, double s) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= s;
-        }
     }
 }

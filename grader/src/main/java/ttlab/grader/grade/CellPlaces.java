@@ -25,29 +25,35 @@ final class CellPlaces {
 
     /** The places of a submission's cells (the first, where an id appears twice). */
     static CellPlaces of(List<Cell> cells) {
+        return from(cells.stream().map(c -> new Placed(c.id(), c.number(), c.isCode(), c.source())).toList());
+    }
+
+    /** The places of a master's cells: where the student's copy had them. */
+    static CellPlaces ofMaster(List<Master.MasterCell> cells) {
+        return from(cells.stream().map(c -> new Placed(c.id(), c.number(), c.code(), c.source())).toList());
+    }
+
+    /** What a place needs of a cell, whether a submission's or a master's. */
+    private record Placed(String id, int number, boolean code, String source) {
+    }
+
+    private static CellPlaces from(List<Placed> cells) {
         CellPlaces places = new CellPlaces();
         String heading = null;
-        for (Cell cell : cells) {
-            places.placeById.putIfAbsent(cell.id(), place(cell.number(), heading));
-            places.placeByNumber.put(cell.number(), place(cell.number(), heading));
-            if (!cell.isCode()) {
+        for (Placed cell : cells) {
+            String place = place(cell.number(), heading);
+            places.placeById.putIfAbsent(cell.id(), place);
+            places.placeByNumber.put(cell.number(), place);
+            if (!cell.code()) {
                 heading = lastHeading(cell.source(), heading);
             }
         }
         return places;
     }
 
-    /** The places of a master's cells: where the student's copy had them. */
-    static CellPlaces ofMaster(List<Master.MasterCell> cells) {
-        CellPlaces places = new CellPlaces();
-        String heading = null;
-        for (Master.MasterCell cell : cells) {
-            places.placeById.putIfAbsent(cell.id(), place(cell.number(), heading));
-            if (!cell.code()) {
-                heading = lastHeading(cell.source(), heading);
-            }
-        }
-        return places;
+    /** Whether these places include a cell with this id. */
+    boolean knows(String id) {
+        return placeById.containsKey(id);
     }
 
     /** {@code cell 'id' (cell 7, under "2. Squares")}, or {@code cell 'id'} for a cell it does not know. */

@@ -34,9 +34,7 @@ public final class HiddenPoints {
         all.forEach((exercise, raw) -> {
             double share = hidden.get(exercise);
             Optional<BigDecimal> exercisePoints = declared.getOrDefault(exercise, Optional.empty());
-            // the grader's scaling (TestRows): each test's points times declared / raw sum of the exercise
-            double scaled = exercisePoints.isPresent() && raw > 0 ? share * exercisePoints.get().doubleValue() / raw : share;
-            points.put(exercise, rounded(scaled));
+            points.put(exercise, rounded(TestRows.scaledPoints(share, raw, exercisePoints)));   // as graded
         });
         points.remove("");
         return points;

@@ -85,8 +85,7 @@ final class ReplayPlan {
      * the submission lacks it.
      */
     String labelOf(String id) {
-        String label = places.label(id);
-        return label.equals(label(id)) ? masterPlaces.label(id) : label;
+        return places.knows(id) ? places.label(id) : masterPlaces.label(id);
     }
 
     /** The label errors use for a cell, without its place: {@code cell 'square-solution'}. */

@@ -201,11 +201,17 @@ final class TestRows {
         List<GradedTest> out = new ArrayList<>();
         for (GradedTest row : placed) {
             Optional<BigDecimal> declared = master.exercisePoints().getOrDefault(row.exercise(), Optional.empty());
-            double sum = raw.get(row.exercise());
-            out.add(declared.isPresent() && sum > 0
-                    ? row.withPoints(row.maxPoints() * declared.get().doubleValue() / sum) : row);
+            out.add(row.withPoints(scaledPoints(row.maxPoints(), raw.get(row.exercise()), declared)));
         }
         return out;
+    }
+
+    /**
+     * A test's points as graded: its own points times the exercise's declared points over the sum of
+     * the exercise's tests' own points, or its own points when the exercise declares none.
+     */
+    static double scaledPoints(double points, double exerciseSum, Optional<BigDecimal> declared) {
+        return declared.isPresent() && exerciseSum > 0 ? points * declared.get().doubleValue() / exerciseSum : points;
     }
 
     /** The master's order: exercise, then test as declared; invocations keep the order they ran in. */

@@ -196,6 +196,7 @@ class HostileBatchTest {
                     }
                     return false;
                 }""", "graderVisible()"));
+        CASES.put("read-through-the-kernel", rightIf("", "ttlab.kernel.exercise.SavedNotebook.ofThisKernel().isEmpty()"));
         // 4. damage: write a neighbour's results, a fake student's, a file outside
         CASES.put("write-outside", wrongWith("try-square", """
                 for (String p : List.of("%s", "%s", "%s")) {
@@ -314,6 +315,7 @@ class HostileBatchTest {
     void leaksAndDamageAreRefusedBeforeTheSandboxIsReached() throws IOException {
         assertThat(problems("forge-report-lines")).anyMatch(p -> p.contains("(file-io) may not be used"));
         assertThat(problems("read-master")).anyMatch(p -> p.contains("(file-io) may not be used"));
+        assertThat(problems("read-through-the-kernel")).anyMatch(p -> p.contains("SavedNotebook.ofThisKernel (grader) may not be used"));
         assertThat(problems("write-outside")).anyMatch(p -> p.contains("(file-io) may not be used"));
         assertThat(problems("setsid-background")).anyMatch(p -> p.contains("java.lang.ProcessBuilder"));
         assertThat(problems("loopback-network")).anyMatch(p -> p.contains("java.net.Socket (network)"));

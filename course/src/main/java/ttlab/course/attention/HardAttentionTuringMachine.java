@@ -1,6 +1,5 @@
 package ttlab.course.attention;
 
-import ttlab.course.attention.TuringMachine.Action;
 import ttlab.course.attention.TuringMachine.Step;
 
 import java.util.ArrayList;
@@ -8,20 +7,22 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs a {@link TuringMachine} the way the decoder in Pérez, Barceló &amp; Marinkovic (2021, §4)
- * does: the tape is never stored. Step i keeps only what the machine wrote, and every symbol it
- * reads is recovered by hard attention over that history of writes.
+ * Runs a {@link TuringMachine} the way the decoder in Pérez, Barceló &amp; Marinkovic (2021) does:
+ * the tape is never stored. Step i keeps only what the machine wrote, every symbol it reads is
+ * recovered by hard attention over that history of writes, and the transition (next state, symbol
+ * written, move, or halt) is computed by the ReLU network {@link TransitionNetwork}, not looked up
+ * in the machine's rule table.
  *
  * <p>Decoder position i (one per machine step) holds the positional encoding
  * {@code 1/(i+1), 1/(i+1)²} and, after its step, the symbol written {@code w_i}. Two attention
  * operations recover the tape:
  *
  * <ol>
- *   <li><b>Head position</b> (their Lemma 9): uniform attention over positions 0..i of the moves
+ *   <li><b>Head position</b>: uniform attention over positions 0..i of the moves
  *       made so far ({@code μ_0 = 0, μ_k = m_{k−1} = ±1}) gives {@code ĉ_i = c(i)/(i+1)}, the head
  *       position c(i) divided by i + 1. Uniform weights are what hard attention gives when all
  *       scores tie.</li>
- *   <li><b>Last write at the head</b> (the idea of their Lemma 10; the vectors are ours): query
+ *   <li><b>Last write at the head</b> (the idea of the paper's construction; the vectors are ours): query
  *       {@code q_i = (ĉ_i, 1/(i+1), 1/(3(i+1)²))}, keys {@code k_j = (1/(j+1), −ĉ_j, 1/(j+1)²)} for
  *       j &lt; i, score {@code −|⟨q_i, k_j⟩|}. Then
  *       {@code ⟨q_i, k_j⟩ = (c(i) − c(j))/((i+1)(j+1)) + 1/(3(i+1)²(j+1)²)}: a write on the same cell
@@ -29,8 +30,9 @@ import java.util.List;
  *       scores below {@code −2/(3(i+1)²)}. So hard attention picks the last write on the head's cell,
  *       and a best score below {@code −1/(2(i+1)²)} says the cell was never written.</li>
  *   <li>A never-written cell holds the input (cells 0..n−1) or the blank: attention over the input
- *       positions with score {@code −|ĉ_i − p/(i+1)|} finds cell p = c(i) when it exists (their
- *       Lemma 7 plays this role for the encoder).</li>
+ *       positions with score {@code −|ĉ_i − p/(i+1)|} finds cell p = c(i) when it exists: query
+ *       {@code (ĉ_i, 1/(i+1))}, encoder key {@code (1, −p)}, and a best score below
+ *       {@code −1/(2(i+1))} says the head is outside the input.</li>
  * </ol>
  *
  * <p>Every number is rounded to the chosen {@link Precision} after every operation. In exact
@@ -39,13 +41,18 @@ import java.util.List;
  */
 public final class HardAttentionTuringMachine {
 
-    private final TuringMachine machine;
+    private final TransitionNetwork network;
     private final Precision precision;
 
     /** A simulator of {@code machine} computing in {@code precision}. */
     public HardAttentionTuringMachine(TuringMachine machine, Precision precision) {
-        this.machine = machine;
+        this.network = TransitionNetwork.of(machine);
         this.precision = precision;
+    }
+
+    /** The network that computes the transitions. */
+    public TransitionNetwork network() {
+        return network;
     }
 
     /**
@@ -61,9 +68,14 @@ public final class HardAttentionTuringMachine {
         private final int blendedReads;
         private final History history;
         private final int[] input;
+        private final TransitionNetwork network;
+        private final List<double[]> transitions;
 
         private Result(List<Step> steps, List<int[]> attended, String finalState, boolean halted,
-                       int blendedReads, History history, int[] input) {
+                       int blendedReads, History history, int[] input, TransitionNetwork network,
+                       List<double[]> transitions) {
+            this.network = network;
+            this.transitions = transitions;
             this.steps = steps;
             this.attended = attended;
             this.finalState = finalState;
@@ -106,7 +118,7 @@ public final class HardAttentionTuringMachine {
             if (i < 0 || i >= steps.size()) {
                 throw new IndexOutOfBoundsException("step " + i + " of a run of " + steps.size() + " steps");
             }
-            return history.cHat[i];
+            return history.cHat(i);
         }
 
         /**
@@ -135,6 +147,48 @@ public final class HardAttentionTuringMachine {
         }
 
         /**
+         * The scores {@code −|ĉ_i − p/(i+1)|} that step i's encoder-side lookup gives the input
+         * positions p = 0..n−1, computed as during the run. (The run uses them only when no write
+         * on the head's cell scores high enough.)
+         */
+        public double[] encoderScores(int i) {
+            double inv = history.r(1.0 / (i + 1));
+            return history.encoderScores(history.cHat(i), inv, input.length);
+        }
+
+        /**
+         * The output of the transition network at step i (see {@link TransitionNetwork}); at
+         * {@code i = steps().size()} the output for the state and symbol after the last step,
+         * which signals halt when the run halted.
+         */
+        public double[] transition(int i) {
+            return transitions.get(i).clone();
+        }
+
+        /**
+         * The decoder vector at position i, laid out as {@link DecoderLayout} says: the one-hot
+         * state, the previous move, 1/(i+1), 1/(i+1)², ĉ_i, the one-hot symbol read, and the
+         * transition network's output. Position {@code steps().size()} is the final query.
+         */
+        public double[] decoderVector(int i) {
+            DecoderLayout layout = DecoderLayout.of(network);
+            double[] v = new double[layout.width()];
+            String state = i < steps.size() ? steps.get(i).state() : finalState;
+            int read = i < steps.size() ? steps.get(i).read() : history.finalRead;
+            double[] x = network.encode(state, read);
+            int q = network.states().size();
+            System.arraycopy(x, 0, v, layout.block(DecoderLayout.STATE).from(), q);
+            System.arraycopy(x, q, v, layout.block(DecoderLayout.READ).from(), network.symbols());
+            v[layout.block(DecoderLayout.PREVIOUS_MOVE).from()] = history.moves[i];
+            double inv = history.r(1.0 / (i + 1));
+            v[layout.block(DecoderLayout.INVERSE).from()] = inv;
+            v[layout.block(DecoderLayout.INVERSE_SQUARED).from()] = history.r(inv * inv);
+            v[layout.block(DecoderLayout.HEAD).from()] = history.cHat(i);
+            System.arraycopy(transitions.get(i), 0, v, layout.block(DecoderLayout.NEXT_STATE).from(), network.outputWidth());
+            return v;
+        }
+
+        /**
          * The lookups as a matrix: row i holds the hard-attention weights step i put on the
          * history positions 0..T−1 (all zero when it read the input or a blank).
          */
@@ -158,16 +212,21 @@ public final class HardAttentionTuringMachine {
         History history = new History(precision, maxSteps);
         List<Step> steps = new ArrayList<>();
         List<int[]> attended = new ArrayList<>();
-        String state = machine.start();
+        List<double[]> transitions = new ArrayList<>();
+        String state = network.states().get(0);
         int blended = 0;
         boolean halted = false;
         // μ_0 = 0: position 0 has no previous move.
         history.moves[0] = 0;
         for (int i = 0; i < maxSteps; i++) {
             double cHat = history.headOverStepsPlusOne(i);
+            history.cHatNow = cHat;
             Read read = history.read(i, cHat, input);
-            Action action = machine.action(state, read.symbol);
-            if (action == null) {
+            double[] y = network.apply(network.encode(state, read.symbol));
+            transitions.add(y);
+            TransitionNetwork.Output out = network.decode(y);
+            if (out.halts()) {
+                history.finalRead = read.symbol;
                 halted = true;
                 break;
             }
@@ -176,17 +235,23 @@ public final class HardAttentionTuringMachine {
             }
             // Decoded only to report the step; the machine itself works with ĉ.
             int head = (int) Math.round(cHat * (i + 1));
-            steps.add(new Step(i, state, head, read.symbol, action.write(), action.move()));
+            steps.add(new Step(i, state, head, read.symbol, out.write(), out.move()));
             attended.add(read.attended);
-            history.append(i, cHat, action.write(), action.move().delta);
-            state = action.next();
+            history.append(i, cHat, out.write(), out.move().delta);
+            state = out.next();
         }
         if (!halted && steps.size() == maxSteps) {
             int t = steps.size();
-            halted = machine.action(state, history.read(t, history.headOverStepsPlusOne(t), input).symbol) == null;
+            double cHat = history.headOverStepsPlusOne(t);
+            history.cHatNow = cHat;
+            int symbol = history.read(t, cHat, input).symbol;
+            history.finalRead = symbol;
+            double[] y = network.apply(network.encode(state, symbol));
+            transitions.add(y);
+            halted = network.decode(y).halts();
         }
         return new Result(Collections.unmodifiableList(steps), Collections.unmodifiableList(attended), state,
-                halted, blended, history, input.clone());
+                halted, blended, history, input.clone(), network, Collections.unmodifiableList(transitions));
     }
 
     /** What a lookup returned: the symbol, the attended history positions, whether it blended symbols. */
@@ -202,6 +267,8 @@ public final class HardAttentionTuringMachine {
         private final int[] written;       // w_j
         private final int[] moves;         // μ_j: μ_0 = 0, μ_j = m_{j−1}
         private int size;
+        private double cHatNow;            // ĉ of the position after the last step (the final query)
+        private int finalRead;             // the symbol read there
 
         History(Precision precision, int capacity) {
             this.precision = precision;
@@ -214,6 +281,20 @@ public final class HardAttentionTuringMachine {
 
         private double r(double x) {
             return precision.round(x);
+        }
+
+        /** ĉ_j as the run computed it; j = size is the final query's. */
+        double cHat(int j) {
+            return j < size ? cHat[j] : cHatNow;
+        }
+
+        /** The encoder-side scores −|ĉ − p/(i+1)| of the input positions p = 0..n−1. */
+        double[] encoderScores(double cHatI, double inv, int n) {
+            double[] scores = new double[n];
+            for (int p = 0; p < n; p++) {
+                scores[p] = -Math.abs(r(cHatI + r(inv * -p)));
+            }
+            return scores;
         }
 
         /** Uniform attention over positions 0..i of the moves: (1/(i+1)) Σ μ_k = c(i)/(i+1). */
@@ -301,12 +382,12 @@ public final class HardAttentionTuringMachine {
 
         /** Encoder-side attention: the input symbol at cell c(i), or the blank outside the input. */
         private Read readInput(double cHatI, double inv, int[] input) {
+            double[] scores = encoderScores(cHatI, inv, input.length);
             double best = Double.NEGATIVE_INFINITY;
             int cell = -1;
             for (int p = 0; p < input.length; p++) {
-                double score = -Math.abs(r(cHatI + r(inv * -p)));
-                if (score > best) {
-                    best = score;
+                if (scores[p] > best) {
+                    best = scores[p];
                     cell = p;
                 }
             }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A deterministic one-tape Turing machine and its direct simulator, which keeps the tape in a map.
@@ -35,10 +37,25 @@ public final class TuringMachine {
         Move(int delta) {
             this.delta = delta;
         }
+
+        /** The move whose {@link #delta} is {@code delta} (−1 or +1). */
+        public static Move of(int delta) {
+            if (delta == -1) {
+                return LEFT;
+            }
+            if (delta == 1) {
+                return RIGHT;
+            }
+            throw new IllegalArgumentException("a move is −1 or +1, not " + delta);
+        }
     }
 
     /** What a rule does: write a symbol, move, go to the next state. */
     public record Action(int write, Move move, String next) {
+    }
+
+    /** One rule: in {@code state}, reading {@code read}, do {@code action}. */
+    public record Rule(String state, int read, Action action) {
     }
 
     /**
@@ -99,6 +116,38 @@ public final class TuringMachine {
     /** The initial state. */
     public String start() {
         return start;
+    }
+
+    /** Every rule: grouped by state, in the order the states first got a rule, and by symbol read within a state. */
+    public List<Rule> rules() {
+        List<Rule> all = new ArrayList<>();
+        rules.forEach((state, byRead) -> byRead.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> all.add(new Rule(state, e.getKey(), e.getValue()))));
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * Every state the machine can be in: the start state first, then the states that have rules,
+     * then states that are only entered (where the machine halts), each once.
+     */
+    public List<String> states() {
+        Set<String> states = new LinkedHashSet<>();
+        states.add(start);
+        states.addAll(rules.keySet());
+        for (Rule rule : rules()) {
+            states.add(rule.action().next());
+        }
+        return List.copyOf(states);
+    }
+
+    /** The size of the alphabet the rules use: one more than the largest symbol read or written (at least 1, the blank). */
+    public int symbols() {
+        int largest = BLANK;
+        for (Rule rule : rules()) {
+            largest = Math.max(largest, Math.max(rule.read(), rule.action().write()));
+        }
+        return largest + 1;
     }
 
     /** The rule for reading {@code symbol} in {@code state}, or null: then the machine halts. */

@@ -120,4 +120,61 @@ class HardAttentionTuringMachineTest {
         assertThat(Precision.FLOAT32.unitRoundoff()).isEqualTo(Math.ulp(1.0f) / 2);
         assertThat(Precision.FLOAT64.unitRoundoff()).isEqualTo(Math.ulp(1.0) / 2);
     }
+
+    @Test
+    void theDecoderVectorHoldsWhatTheLayoutSays() {
+        TuringMachine machine = TuringMachineTest.increment();
+        int[] input = TuringMachineTest.binary(11);
+        TuringMachine.Run direct = machine.run(input, 100);
+        HardAttentionTuringMachine simulator = new HardAttentionTuringMachine(machine, Precision.FLOAT64);
+        HardAttentionTuringMachine.Result result = simulator.run(input, 100);
+        TransitionNetwork network = simulator.network();
+        DecoderLayout layout = DecoderLayout.of(network);
+        int q = network.states().size(), s = network.symbols();
+        assertThat(layout.width()).isEqualTo(2 * q + 2 * s + 6);
+        int next = 0;
+        for (DecoderLayout.Block block : layout.blocks()) {   // contiguous, in order
+            assertThat(block.from()).isEqualTo(next);
+            next += block.width();
+        }
+        for (int i = 0; i <= direct.steps().size(); i++) {
+            double[] v = result.decoderVector(i);
+            boolean last = i == direct.steps().size();
+            String state = last ? direct.finalState() : direct.steps().get(i).state();
+            assertThat(layout.slice(v, DecoderLayout.STATE)).containsExactly(java.util.Arrays.copyOf(network.encode(state, 0), q));
+            assertThat(layout.slice(v, DecoderLayout.INVERSE)[0]).isEqualTo(1.0 / (i + 1));
+            assertThat(layout.slice(v, DecoderLayout.PREVIOUS_MOVE)[0]).isEqualTo(i == 0 ? 0 : direct.steps().get(i - 1).move().delta);
+            assertThat(layout.slice(v, DecoderLayout.HALT)[0]).isEqualTo(last ? 1 : 0);
+            if (!last) {
+                TuringMachine.Step step = direct.steps().get(i);
+                assertThat(layout.slice(v, DecoderLayout.HEAD)[0] * (i + 1)).isCloseTo(step.head(), org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(layout.slice(v, DecoderLayout.READ)[step.read()]).isEqualTo(1);
+                assertThat(layout.slice(v, DecoderLayout.WRITE)[step.write()]).isEqualTo(1);
+                assertThat(layout.slice(v, DecoderLayout.MOVE)[0]).isEqualTo(step.move().delta);
+            }
+        }
+        assertThat(layout.table().rowCount()).isEqualTo(layout.blocks().size());
+    }
+
+    @Test
+    void theEncoderLookupFindsTheHeadsCellOnTheInputAndNothingOutsideIt() {
+        TuringMachine machine = TuringMachineTest.increment();
+        int[] input = TuringMachineTest.binary(11);
+        TuringMachine.Run direct = machine.run(input, 100);
+        HardAttentionTuringMachine.Result result = new HardAttentionTuringMachine(machine, Precision.FLOAT64).run(input, 100);
+        for (int i = 0; i < direct.steps().size(); i++) {
+            double[] scores = result.encoderScores(i);
+            int head = direct.steps().get(i).head();
+            int best = 0;
+            for (int p = 1; p < scores.length; p++) {
+                best = scores[p] > scores[best] ? p : best;
+            }
+            if (head >= 0 && head < input.length) {
+                assertThat(best).isEqualTo(head);
+                assertThat(scores[best]).isGreaterThan(-1e-12);
+            } else {
+                assertThat(scores[best]).isLessThan(-0.5 / (i + 1));
+            }
+        }
+    }
 }

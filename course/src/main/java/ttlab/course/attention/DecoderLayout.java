@@ -44,10 +44,21 @@ public final class DecoderLayout {
         }
     }
 
+    /**
+     * A decoder vector read block by block: the state, the previous move, the two positional
+     * encodings, ĉ, the symbol read (−1 when its block is all zero: a symbol outside the alphabet),
+     * and the transition the network's output block says.
+     */
+    public record Reading(String state, int previousMove, double inverse, double inverseSquared, double head,
+                          int read, TransitionNetwork.Output transition) {
+    }
+
     private final List<Block> blocks = new ArrayList<>();
+    private final TransitionNetwork network;
     private int width;
 
     private DecoderLayout(TransitionNetwork network) {
+        this.network = network;
         int q = network.states().size(), s = network.symbols();
         add(STATE, q, "input (the previous position's output; the start state at 0)", "state, one-hot");
         add(PREVIOUS_MOVE, 1, "input (the previous position's output; 0 at 0)", "previous move m(i−1)");
@@ -85,6 +96,30 @@ public final class DecoderLayout {
     /** The part of {@code vector} in block {@code name}. */
     public double[] slice(double[] vector, String name) {
         return block(name).of(vector);
+    }
+
+    /** Reads {@code vector} block by block; refuses one-hot blocks that are not one-hot. */
+    public Reading read(double[] vector) {
+        int state = oneHot(slice(vector, STATE), false);
+        int read = oneHot(slice(vector, READ), true);
+        return new Reading(network.states().get(state), (int) slice(vector, PREVIOUS_MOVE)[0],
+                slice(vector, INVERSE)[0], slice(vector, INVERSE_SQUARED)[0], slice(vector, HEAD)[0], read,
+                network.decode(Arrays.copyOfRange(vector, block(NEXT_STATE).from(), width)));
+    }
+
+    private static int oneHot(double[] block, boolean mayBeZero) {
+        int hot = -1;
+        for (int k = 0; k < block.length; k++) {
+            if (block[k] == 1 && hot < 0) {
+                hot = k;
+            } else if (block[k] != 0) {
+                throw new IllegalArgumentException("not one-hot: " + Arrays.toString(block));
+            }
+        }
+        if (hot < 0 && !mayBeZero) {
+            throw new IllegalArgumentException("no coordinate is 1: " + Arrays.toString(block));
+        }
+        return hot;
     }
 
     /** The decoder vector's width. */

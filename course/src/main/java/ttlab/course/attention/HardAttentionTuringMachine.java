@@ -2,6 +2,10 @@ package ttlab.course.attention;
 
 import ttlab.course.attention.TuringMachine.Step;
 
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -186,6 +190,43 @@ public final class HardAttentionTuringMachine {
             v[layout.block(DecoderLayout.HEAD).from()] = history.cHat(i);
             System.arraycopy(transitions.get(i), 0, v, layout.block(DecoderLayout.NEXT_STATE).from(), network.outputWidth());
             return v;
+        }
+
+        /**
+         * The first step whose lookup attended to anything but the last write on the head's cell
+         * in {@code reference} (the direct simulator's run of the same machine), or −1 if none.
+         */
+        public int firstWrongLookup(TuringMachine.Run reference) {
+            for (int i = 0; i < steps.size(); i++) {
+                int expected = reference.lastWriteBefore(i);
+                int[] a = attended.get(i);
+                boolean right = expected < 0 ? a.length == 0 : a.length == 1 && a[0] == expected;
+                if (!right) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * The first {@code shown} steps as a table: state, head, symbol read, the write it was read
+         * from (−1: none, the input or a blank), symbol written, move.
+         */
+        public Table stepsTable(String title, int shown) {
+            IntColumn step = IntColumn.create("step"), head = IntColumn.create("head c(i)"), read = IntColumn.create("read"),
+                    from = IntColumn.create("read from write j"), write = IntColumn.create("write");
+            StringColumn state = StringColumn.create("state"), move = StringColumn.create("move");
+            for (int i = 0; i < Math.min(shown, steps.size()); i++) {
+                Step s = steps.get(i);
+                step.append(i);
+                state.append(s.state());
+                head.append(s.head());
+                read.append(s.read());
+                from.append(attended.get(i).length == 0 ? -1 : attended.get(i)[0]);
+                write.append(s.write());
+                move.append(s.move().toString());
+            }
+            return Table.create(title, step, state, head, read, from, write, move);
         }
 
         /**

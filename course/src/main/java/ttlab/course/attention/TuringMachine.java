@@ -80,6 +80,16 @@ public final class TuringMachine {
             return cells;
         }
 
+        /** The leftmost cell the head visited (0 for a run without steps). */
+        public int leftmostCell() {
+            return steps.stream().mapToInt(Step::head).min().orElse(0);
+        }
+
+        /** The rightmost cell the head visited (0 for a run without steps). */
+        public int rightmostCell() {
+            return steps.stream().mapToInt(Step::head).max().orElse(0);
+        }
+
         /** How many cells of the final tape hold {@code symbol} (not BLANK). */
         public long count(int symbol) {
             return finalTape.values().stream().filter(s -> s == symbol).count();
@@ -98,6 +108,19 @@ public final class TuringMachine {
             }
             return -1;
         }
+    }
+
+    /**
+     * The first index at which two traces differ (state, head, read, write or move), the length of
+     * the shorter one when one is a prefix of the other, or −1 when they are equal.
+     */
+    public static int firstDifference(List<Step> a, List<Step> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return i;
+            }
+        }
+        return a.size() == b.size() ? -1 : Math.min(a.size(), b.size());
     }
 
     private final String start;

@@ -145,6 +145,8 @@ class HardAttentionTuringMachineTest {
             assertThat(layout.slice(v, DecoderLayout.INVERSE)[0]).isEqualTo(1.0 / (i + 1));
             assertThat(layout.slice(v, DecoderLayout.PREVIOUS_MOVE)[0]).isEqualTo(i == 0 ? 0 : direct.steps().get(i - 1).move().delta);
             assertThat(layout.slice(v, DecoderLayout.HALT)[0]).isEqualTo(last ? 1 : 0);
+            assertThat(layout.read(v).state()).isEqualTo(state);
+            assertThat(layout.read(v).transition().halts()).isEqualTo(last);
             if (!last) {
                 TuringMachine.Step step = direct.steps().get(i);
                 assertThat(layout.slice(v, DecoderLayout.HEAD)[0] * (i + 1)).isCloseTo(step.head(), org.assertj.core.api.Assertions.within(1e-9));
@@ -176,5 +178,30 @@ class HardAttentionTuringMachineTest {
                 assertThat(scores[best]).isLessThan(-0.5 / (i + 1));
             }
         }
+    }
+
+    @Test
+    void firstWrongLookupAndTheStepsTableReadTheRun() {
+        TuringMachine machine = sweeper();
+        TuringMachine.Run direct = machine.run(new int[] {1}, 2000);
+        HardAttentionTuringMachine.Result single = new HardAttentionTuringMachine(machine, Precision.FLOAT32).run(new int[] {1}, 2000);
+        HardAttentionTuringMachine.Result dbl = new HardAttentionTuringMachine(machine, Precision.FLOAT64).run(new int[] {1}, 2000);
+        assertThat(dbl.firstWrongLookup(direct)).isEqualTo(-1);
+        int wrong = single.firstWrongLookup(direct);
+        assertThat(wrong).isPositive();
+        int expected = direct.lastWriteBefore(wrong);
+        assertThat(single.attended().get(wrong)).isNotEqualTo(expected < 0 ? new int[0] : new int[] {expected});
+        for (int i = 0; i < wrong; i++) {
+            int e = direct.lastWriteBefore(i);
+            assertThat(single.attended().get(i)).containsExactly(e < 0 ? new int[0] : new int[] {e});
+        }
+        assertThat(TuringMachine.firstDifference(single.steps(), direct.steps())).isGreaterThanOrEqualTo(wrong);
+        assertThat(TuringMachine.firstDifference(dbl.steps(), direct.steps())).isEqualTo(-1);
+        assertThat(TuringMachine.firstDifference(direct.steps().subList(0, 5), direct.steps())).isEqualTo(5);
+        tech.tablesaw.api.Table table = dbl.stepsTable("t", 14);
+        assertThat(table.rowCount()).isEqualTo(14);
+        assertThat(table.intColumn("head c(i)").get(13)).isEqualTo(direct.steps().get(13).head());
+        assertThat(table.intColumn("read from write j").get(13)).isEqualTo(direct.lastWriteBefore(13));
+        assertThat(direct.leftmostCell()).isEqualTo(direct.steps().stream().mapToInt(TuringMachine.Step::head).min().orElseThrow());
     }
 }

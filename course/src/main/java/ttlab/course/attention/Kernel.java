@@ -18,6 +18,28 @@ public interface Kernel {
         return Math.exp(log(x, y));
     }
 
+    /** The kernel matrix {@code G_ij = K(x_i, x_j)} of the rows of {@code points}. */
+    default double[][] gram(double[][] points) {
+        double[][] g = new double[points.length][points.length];
+        for (int i = 0; i < points.length; i++) {
+            for (int j = 0; j < points.length; j++) {
+                g[i][j] = value(points[i], points[j]);
+            }
+        }
+        return g;
+    }
+
+    /** The smallest squared distance between two different rows of {@code points}. */
+    static double minSquaredDistance(double[][] points) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < points.length; i++) {
+            for (int j = 0; j < i; j++) {
+                min = Math.min(min, ttlab.course.Vectors.squaredDistance(points[i], points[j]));
+            }
+        }
+        return min;
+    }
+
     /** The Gaussian kernel {@code exp(−‖x − y‖² / 2h²)} of bandwidth h > 0. */
     static Kernel gaussian(double bandwidth) {
         if (!(bandwidth > 0)) {

@@ -38,7 +38,7 @@ public final class Softmax {
     }
 
     /**
-     * Hard attention's normalisation (Pérez et al. 2021, §3): weight {@code 1/r} on each of the
+     * Hard attention's normalisation (Pérez et al. 2021): weight {@code 1/r} on each of the
      * r positions whose score equals the maximum exactly, 0 elsewhere. Ties therefore average.
      */
     public static double[] hardmax(double[] scores) {

@@ -58,4 +58,20 @@ public record Affine(double a, double b) {
         }
         return h;
     }
+
+    /**
+     * What a scan with the swapped operator computes: entry t is the recurrence run over the steps
+     * t, t−1, ..., 0 in that (reversed) order from h = 0, evaluated at its end.
+     */
+    public static double[] reversedRecurrences(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int t = 0; t < a.length; t++) {
+            double h = 0;
+            for (int j = t; j >= 0; j--) {
+                h = a[j] * h + b[j];
+            }
+            out[t] = h;
+        }
+        return out;
+    }
 }

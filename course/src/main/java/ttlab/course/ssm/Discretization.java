@@ -111,4 +111,53 @@ public final class Discretization {
             throw new IllegalArgumentException("A and B differ in length: " + a.length + " and " + b.length);
         }
     }
+
+    /**
+     * ḣ = A h + B u over one step Δ with u held constant, by {@code substeps} classical
+     * Runge–Kutta steps: an integration of the ODE that knows nothing of matrix exponentials.
+     */
+    public static double[] rungeKutta(double[][] a, double[] b, double u, double[] h0, double delta, int substeps) {
+        double dt = delta / substeps;
+        double[] h = h0.clone();
+        for (int s = 0; s < substeps; s++) {
+            double[] k1 = field(a, b, u, h, null, 0);
+            double[] k2 = field(a, b, u, h, k1, dt / 2);
+            double[] k3 = field(a, b, u, h, k2, dt / 2);
+            double[] k4 = field(a, b, u, h, k3, dt);
+            for (int i = 0; i < h.length; i++) {
+                h[i] += dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+            }
+        }
+        return h;
+    }
+
+    /**
+     * Ā and B̄ (one input) by integrating the ODE over one step with {@link #rungeKutta}: column j
+     * of Ā from h = e_j with u = 0, and B̄ from h = 0 with u = 1.
+     */
+    public static Discrete byRungeKutta(double[][] a, double[] b, double delta, int substeps) {
+        int n = a.length;
+        double[][] aBar = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double[] unit = new double[n];
+            unit[j] = 1;
+            double[] column = rungeKutta(a, b, 0.0, unit, delta, substeps);
+            for (int i = 0; i < n; i++) {
+                aBar[i][j] = column[i];
+            }
+        }
+        return new Discrete(aBar, Matrices.column(rungeKutta(a, b, 1.0, new double[n], delta, substeps)));
+    }
+
+    /** A (h + s·k) + B u, or A h + B u when k is null. */
+    private static double[] field(double[][] a, double[] b, double u, double[] h, double[] k, double s) {
+        double[] out = new double[h.length];
+        for (int i = 0; i < h.length; i++) {
+            out[i] = b[i] * u;
+            for (int j = 0; j < h.length; j++) {
+                out[i] += a[i][j] * (k == null ? h[j] : h[j] + s * k[j]);
+            }
+        }
+        return out;
+    }
 }

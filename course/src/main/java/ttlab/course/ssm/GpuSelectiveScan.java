@@ -275,15 +275,58 @@ public final class GpuSelectiveScan implements SelectiveScanBackend, AutoCloseab
                 device.allocate(perChannel * p.state));
     }
 
+    /**
+     * The fused kernel's launch configuration for a shape, as {@link #run} launches it: a grid of
+     * (⌈D / 16⌉, batch) blocks of 256 threads; in a block, 16 lanes per (batch, channel) pair and
+     * 16 pairs; each lane holds {@code statesPerLane} of the pair's N states (N ≤ 16, 32, 64: 1, 2,
+     * 4) and runs through all L steps in order, a tile of 64 steps at a time. B and C of a tile go
+     * through shared memory.
+     *
+     * @param kernel          the kernel's name in the PTX
+     * @param gridX           ⌈D / channelsPerBlock⌉
+     * @param gridY           batch
+     * @param threadsPerBlock lanesPerChannel · channelsPerBlock
+     * @param sharedBytes     dynamic shared memory per block: B and C tiles, 2·16·statesPerLane·(tile + 1) floats
+     * @param lanesPerChannel threads that share one (batch, channel) pair
+     * @param channelsPerBlock pairs per block
+     * @param statesPerLane   states each thread updates at every step
+     * @param tile            time steps per round of the B and C tiles
+     * @param length          L: the steps each thread runs through one after another
+     */
+    public record FusedLaunch(String kernel, int gridX, int gridY, int threadsPerBlock, int sharedBytes,
+                              int lanesPerChannel, int channelsPerBlock, int statesPerLane, int tile, int length) {
+
+        /** The configuration for (batch, D, L, N). */
+        public static FusedLaunch of(int batch, int channels, int length, int state) {
+            if (state < 1 || state > MAX_STATE) {
+                throw new IllegalArgumentException("the fused GPU kernel handles 1 <= N <= " + MAX_STATE + ", got N = " + state);
+            }
+            int statesPerLane = state <= 16 ? 1 : state <= 32 ? 2 : 4;
+            int lanes = FUSED_THREADS / FUSED_CHANNELS_PER_BLOCK;
+            return new FusedLaunch("selective_scan_fused_n" + lanes * statesPerLane,
+                    Math.toIntExact(ceilDiv(channels, FUSED_CHANNELS_PER_BLOCK)), batch, FUSED_THREADS,
+                    2 * lanes * statesPerLane * (FUSED_TILE + 1) * Float.BYTES,
+                    lanes, FUSED_CHANNELS_PER_BLOCK, statesPerLane, FUSED_TILE, length);
+        }
+
+        /** Threads launched: gridX · gridY · threadsPerBlock. */
+        public long threads() {
+            return (long) gridX * gridY * threadsPerBlock;
+        }
+
+        /** State updates each thread makes one after another: L · statesPerLane. */
+        public long sequentialUpdatesPerThread() {
+            return (long) length * statesPerLane;
+        }
+    }
+
     /** Launches the fused kernel (asynchronously). */
     void launchFused(Problem p) {
         if (p.state > MAX_STATE) {
             throw new IllegalArgumentException("the fused GPU kernel handles N <= " + MAX_STATE + ", got N = " + p.state);
         }
-        int statesPerLane = p.state <= 16 ? 1 : p.state <= 32 ? 2 : 4;
-        String kernel = "selective_scan_fused_n" + 16 * statesPerLane;
-        int sharedBytes = 2 * 16 * statesPerLane * (FUSED_TILE + 1) * Float.BYTES;
-        launch(kernel, ceilDiv(p.channels, FUSED_CHANNELS_PER_BLOCK), p.batch, 1, FUSED_THREADS, 1, sharedBytes,
+        FusedLaunch shape = FusedLaunch.of(p.batch, p.channels, p.length, p.state);
+        launch(shape.kernel(), shape.gridX(), shape.gridY(), 1, shape.threadsPerBlock(), 1, shape.sharedBytes(),
                 p.u, p.delta, p.a, p.b, p.c, p.d, p.z, p.bias, p.y, p.channels, p.length, p.state, p.softplus ? 1 : 0);
     }
 

@@ -81,6 +81,74 @@ public final class HippoLegS {
         return c;
     }
 
+    /** The basis function g<sub>n</sub>(x) = √(2n+1)·P<sub>n</sub>(2x/t − 1), orthonormal on [0, t] for the measure dx/t. */
+    public static DoubleUnaryOperator basis(int n, double t) {
+        return x -> Math.sqrt(2.0 * n + 1) * Legendre.p(n, 2 * x / t - 1);
+    }
+
+    /** (1/t)∫<sub>0</sub><sup>t</sup> u(x) v(x) dx by Gauss–Legendre quadrature with {@code points} nodes. */
+    public static double innerProduct(DoubleUnaryOperator u, DoubleUnaryOperator v, double t, int points) {
+        return Legendre.gauss(points).integrate(x -> u.applyAsDouble(x) * v.applyAsDouble(x), 0, t) / t;
+    }
+
+    /** max over m, n &lt; N of |(1/t)∫ g<sub>m</sub>g<sub>n</sub> − δ<sub>mn</sub>|: how far the basis is from orthonormal, numerically. */
+    public static double gramError(int n, double t, int points) {
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                worst = Math.max(worst, Math.abs(innerProduct(basis(i, t), basis(j, t), t, points) - (i == j ? 1 : 0)));
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * max<sub>n</sub> |ċ<sub>n</sub> − (−(1/t)(sign·A)c + (1/t)B f(t))<sub>n</sub>| for the offline coefficients of f with
+     * N = {@code n}, their time derivative by central differences (step 1e-4): about 1e-8 for sign = +1
+     * (the theorem), large for sign = −1 (the flipped matrix).
+     */
+    public static double odeResidual(DoubleUnaryOperator f, double t, int n, double sign, int points) {
+        double step = 1e-4;
+        double[][] a = a(n);
+        double[] b = b(n);
+        double[] c = offlineProjection(f, t, n, points);
+        double[] plus = offlineProjection(f, t + step, n, points), minus = offlineProjection(f, t - step, n, points);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            double derivative = (plus[i] - minus[i]) / (2 * step);
+            double ac = 0;
+            for (int k = 0; k < n; k++) {
+                ac += a[i][k] * c[k];
+            }
+            worst = Math.max(worst, Math.abs(derivative - (-sign * ac + b[i] * f.applyAsDouble(t)) / t));
+        }
+        return worst;
+    }
+
+    /**
+     * The online coefficients along the way: row k holds c(k·h) after k steps of {@link Online} on the
+     * samples f(k·h), h = t/steps, k = 0..steps.
+     */
+    public static double[][] track(DoubleUnaryOperator f, double t, int steps, int n) {
+        Online online = new Online(n, f.applyAsDouble(0));
+        double[][] rows = new double[steps + 1][];
+        rows[0] = online.coefficients();
+        for (int k = 1; k <= steps; k++) {
+            online.step(f.applyAsDouble(k * t / steps));
+            rows[k] = online.coefficients();
+        }
+        return rows;
+    }
+
+    /** The online coefficients at t from the samples f(0), f(h), ..., f(t), h = t/steps. */
+    public static double[] online(DoubleUnaryOperator f, double t, int steps, int n) {
+        double[] samples = new double[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            samples[k] = f.applyAsDouble(k * t / steps);
+        }
+        return onlineProjection(samples, n);
+    }
+
     /** f(x) ≈ Σ c<sub>n</sub> √(2n+1) P<sub>n</sub>(2x/t − 1), for x in [0, t]. */
     public static double reconstruct(double[] c, double t, double x) {
         double[] p = Legendre.values(c.length, 2 * x / t - 1);

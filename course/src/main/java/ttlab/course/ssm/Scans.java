@@ -246,4 +246,116 @@ public final class Scans {
             return count.sum();
         }
     }
+
+    /**
+     * Work and depth of the three scans on the steps (a<sub>t</sub>, b<sub>t</sub>), and the largest
+     * gap of their states to the plain loop {@link Affine#recurrence}.
+     */
+    public record Costs(int length, long sequentialWork, int sequentialDepth, long hillisSteeleWork, int hillisSteeleDepth,
+                        long blellochWork, int blellochDepth, double maxStateError) {
+    }
+
+    /** Runs the sequential, Hillis–Steele and Blelloch scans on the recurrence's steps and counts. */
+    public static Costs costs(double[] a, double[] b) {
+        List<Affine> steps = Affine.steps(a, b);
+        double[] exact = Affine.recurrence(a, b, 0);
+        Result<Affine> seq = sequential(steps, Affine.COMBINE);
+        Result<Affine> hs = hillisSteele(steps, Affine.COMBINE);
+        Result<Affine> bl = blelloch(steps, Affine.COMBINE, Affine.IDENTITY);
+        double error = 0;
+        for (Result<Affine> r : List.of(seq, hs, bl)) {
+            double[] h = states(r);
+            for (int t = 0; t < h.length; t++) {
+                error = Math.max(error, Math.abs(h[t] - exact[t]));
+            }
+        }
+        return new Costs(a.length, seq.operations(), seq.depth(), hs.operations(), hs.depth(), bl.operations(), bl.depth(), error);
+    }
+
+    /**
+     * Blelloch's scan checked at every position after every round (lecture 05a, section 6), against
+     * the plain loop {@link #fold}:
+     * <ul>
+     *   <li>lemma: after r up-sweep rounds, A[p] = x<sub>[p+1−w, p+1)</sub> with w = min(2<sup>ν(p)</sup>, 2<sup>r</sup>);</li>
+     *   <li>theorem: after r down-sweep rounds, with w = M/2<sup>r</sup>, A[p] = E<sub>p+1−w</sub> if w divides p + 1,
+     *       else the up-sweep total x<sub>[p+1−2<sup>ν(p)</sup>, p+1)</sub>;</li>
+     *   <li>the exchanged down-sweep step x<sub>[a, a+w)</sub> ∘ E<sub>a</sub> at every node with 0 &lt; a &lt; L, and how
+     *       far it lands from what the round wrote.</li>
+     * </ul>
+     *
+     * @param positionsChecked  positions compared, both sweeps, all rounds
+     * @param maxLemmaGap       the largest {@link Affine#distance} to the lemma
+     * @param maxTheoremGap     the largest distance to the theorem
+     * @param exchangedNodes    nodes where the exchanged step was tried
+     * @param minExchangedGap   the smallest distance of the exchanged step to the right value (∞ when none)
+     * @param padded            M, the length padded to a power of two
+     * @param states            the scan's states h<sub>t</sub>
+     */
+    public record InvariantCheck(long positionsChecked, double maxLemmaGap, double maxTheoremGap, long exchangedNodes,
+                                 double minExchangedGap, int padded, double[] states) {
+    }
+
+    /** Checks the lemma and the theorem for the recurrence's steps (a<sub>t</sub>, b<sub>t</sub>). */
+    public static InvariantCheck blellochInvariants(double[] a, double[] b) {
+        Trace<Affine> trace = blellochTrace(Affine.steps(a, b), Affine.COMBINE, Affine.IDENTITY);
+        List<Affine> x = trace.padded();
+        int size = trace.size(), length = a.length;
+        double worstUp = 0, worstDown = 0, smallestExchanged = Double.POSITIVE_INFINITY;
+        long positions = 0, exchanged = 0;
+        for (int r = 0; r <= trace.levels(); r++) {
+            int up = 1 << r, w = size >> r;
+            for (int p = 0; p < size; p++, positions += 2) {
+                int low = Integer.lowestOneBit(p + 1);
+                boolean node = (p + 1) % w == 0;
+                Affine lemma = fold(x, p + 1 - Math.min(low, up), p + 1, Affine.COMBINE, Affine.IDENTITY);
+                Affine theorem = fold(x, node ? 0 : p + 1 - low, node ? p + 1 - w : p + 1, Affine.COMBINE, Affine.IDENTITY);
+                worstUp = Math.max(worstUp, trace.upSweep().get(r).get(p).distance(lemma));
+                worstDown = Math.max(worstDown, trace.downSweep().get(r).get(p).distance(theorem));
+                int start = p + 1 - 2 * w;                       // if p is a node v of round r: its block starts here
+                if (r > 0 && (p + 1) % (2 * w) == 0 && start > 0 && start < length) {
+                    Affine swapped = trace.downSweep().get(r - 1).get(p - w).then(trace.downSweep().get(r - 1).get(p));
+                    smallestExchanged = Math.min(smallestExchanged, swapped.distance(trace.downSweep().get(r).get(p)));
+                    exchanged++;
+                }
+            }
+        }
+        return new InvariantCheck(positions, worstUp, worstDown, exchanged, smallestExchanged, size, states(trace.result()));
+    }
+
+    /**
+     * h<sub>t</sub> = a<sub>t</sub>h<sub>t−1</sub> + b<sub>t</sub> (h<sub>−1</sub> = 0) by the three-phase chunked scan on
+     * primitive arrays, chunks in parallel on the common pool: (1) each chunk's total map (α, β);
+     * (2) a sequential scan over the chunks for the state entering each; (3) each chunk run from
+     * its entering state. About 2L operations.
+     */
+    public static double[] chunkedRecurrence(double[] a, double[] b, int chunks) {
+        int n = a.length;
+        if (chunks < 1 || chunks > Math.max(1, n)) {
+            throw new IllegalArgumentException("chunks must be in 1.." + n + ", got " + chunks);
+        }
+        int[] start = java.util.stream.IntStream.rangeClosed(0, chunks).map(c -> (int) ((long) c * n / chunks)).toArray();
+        double[] alpha = new double[chunks], beta = new double[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            double al = 1, be = 0;
+            for (int t = start[c]; t < start[c + 1]; t++) {
+                al = a[t] * al;
+                be = a[t] * be + b[t];
+            }
+            alpha[c] = al;
+            beta[c] = be;
+        });
+        double[] entering = new double[chunks];
+        for (int c = 1; c < chunks; c++) {
+            entering[c] = alpha[c - 1] * entering[c - 1] + beta[c - 1];
+        }
+        double[] h = new double[n];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            double state = entering[c];
+            for (int t = start[c]; t < start[c + 1]; t++) {
+                state = a[t] * state + b[t];
+                h[t] = state;
+            }
+        });
+        return h;
+    }
 }

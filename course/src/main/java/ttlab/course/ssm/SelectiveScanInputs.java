@@ -109,6 +109,37 @@ public final class SelectiveScanInputs {
                 gate ? gaussian(perChannel, random) : null, bias, true);
     }
 
+    /** A copy whose raw Δ at (b, d, t) is {@code value}; the other arrays are shared. */
+    public SelectiveScanInputs withRawDelta(int b, int d, int t, float value) {
+        float[] raw = delta.clone();
+        raw[index(b, d, t)] = value;
+        return new SelectiveScanInputs(batch, channels, length, state, u, raw, a, this.b, c, this.d, z, deltaBias, deltaSoftplus);
+    }
+
+    /** A copy with other inputs u, (batch, D, L); the other arrays are shared. */
+    public SelectiveScanInputs withU(float[] newU) {
+        return new SelectiveScanInputs(batch, channels, length, state, newU, delta, a, b, c, d, z, deltaBias, deltaSoftplus);
+    }
+
+    /** The same sequences with time step t left out: length L − 1, every per-step array without t. */
+    public SelectiveScanInputs withoutStep(int t) {
+        if (length < 2 || t < 0 || t >= length) {
+            throw new IllegalArgumentException("cannot leave out step " + t + " of " + length);
+        }
+        return new SelectiveScanInputs(batch, channels, length - 1, state, dropStep(u, batch * channels, t),
+                dropStep(delta, batch * channels, t), a, dropStep(b, batch * state, t), dropStep(c, batch * state, t),
+                d, z == null ? null : dropStep(z, batch * channels, t), deltaBias, deltaSoftplus);
+    }
+
+    private float[] dropStep(float[] rows, int count, int t) {
+        float[] out = new float[count * (length - 1)];
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(rows, r * length, out, r * (length - 1), t);
+            System.arraycopy(rows, r * length + t + 1, out, r * (length - 1) + t, length - 1 - t);
+        }
+        return out;
+    }
+
     /** Index of (b, d, t) in u, Δ, z and y. */
     public int index(int b, int d, int t) {
         return (b * channels + d) * length + t;

@@ -159,4 +159,97 @@ public final class Ssd {
             throw new IllegalArgumentException(name + " has " + m.length + " rows, expected " + rows);
         }
     }
+
+    /** The mask 𝖫 from its definition: 𝖫<sub>ij</sub> = a<sub>j+1</sub>⋯a<sub>i</sub> (a product of i − j factors) for i ≥ j, else 0. */
+    public static double[][] mask(double[] a) {
+        double[][] mask = new double[a.length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j <= i; j++) {
+                double product = 1;
+                for (int k = j + 1; k <= i; k++) {
+                    product *= a[k];
+                }
+                mask[i][j] = product;
+            }
+        }
+        return mask;
+    }
+
+    /** The entrywise product of two matrices of one shape. */
+    public static double[][] hadamard(double[][] x, double[][] y) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                out[i][j] = x[i][j] * y[i][j];
+            }
+        }
+        return out;
+    }
+
+    /** The block below the diagonal: rows ≥ k, columns &lt; k. */
+    public static double[][] lowerBlock(double[][] m, int k) {
+        double[][] block = new double[m.length - k][];
+        for (int i = k; i < m.length; i++) {
+            block[i - k] = java.util.Arrays.copyOfRange(m[i], 0, k);
+        }
+        return block;
+    }
+
+    /**
+     * The numerical rank: the singular values above {@code relative} times the largest. The
+     * course's singular values come through AᵀA and are good to about 1e-8 of the largest, so
+     * {@code relative} should be well above that (1e-6).
+     */
+    public static int numericalRank(double[][] m, double relative) {
+        double[] sv = Matrices.singularValues(m);
+        double largest = java.util.Arrays.stream(sv).max().orElse(0);
+        return (int) java.util.Arrays.stream(sv).filter(s -> s > relative * largest).count();
+    }
+
+    /** Multiply-adds of {@link #quadratic} (it multiplies the full L×L matrix, zeros included): L(L+1)/2·N + L²·P. */
+    public static double quadraticMultiplyAdds(int length, int state, int head) {
+        return length * (length + 1) / 2.0 * state + (double) length * length * head;
+    }
+
+    /** Multiply-adds of {@link #recurrent}: 2·L·N·P (the state update and the read-out). */
+    public static double recurrentMultiplyAdds(int length, int state, int head) {
+        return 2.0 * length * state * head;
+    }
+
+    /** Multiply-adds of {@link #chunked} for L a multiple of Q: L/Q quadratic blocks of Q plus the chunk states and read-outs. */
+    public static double chunkedMultiplyAdds(int length, int chunk, int state, int head) {
+        return (length / chunk) * (quadraticMultiplyAdds(chunk, state, head) + 2.0 * chunk * state * head);
+    }
+
+    /** The SSD form of one sequence: decays a (L), B and C (L × N), x (L × P). */
+    public record Form(double[] a, double[][] b, double[][] c, double[][] x) {
+    }
+
+    /**
+     * One channel of a selective scan whose A is the same for every state (A<sub>d,n</sub> = A<sub>d</sub>), as
+     * SSD with P = 1: a<sub>t</sub> = exp(Δ<sub>t</sub>A<sub>d</sub>), B<sub>t</sub> ← Δ<sub>t</sub>B<sub>t</sub> (Mamba's B̄),
+     * C<sub>t</sub>, x<sub>t</sub> = u<sub>t,d</sub>. Without D and gate, {@link #quadratic} of this form is the channel's y.
+     */
+    public static Form ofScalarSelectiveChannel(SelectiveScanInputs in, int batch, int channel) {
+        int len = in.length(), ns = in.state();
+        double scalarA = in.a()[channel * ns];
+        for (int n = 1; n < ns; n++) {
+            if (in.a()[channel * ns + n] != scalarA) {
+                throw new IllegalArgumentException("A of channel " + channel + " is not the same for every state");
+            }
+        }
+        double[] a = new double[len];
+        double[][] b = new double[len][ns], c = new double[len][ns], x = new double[len][1];
+        for (int t = 0; t < len; t++) {
+            double step = in.step(batch, channel, t);
+            a[t] = Math.exp(step * scalarA);
+            for (int n = 0; n < ns; n++) {
+                b[t][n] = step * in.b()[in.stateIndex(batch, n, t)];
+                c[t][n] = in.c()[in.stateIndex(batch, n, t)];
+            }
+            x[t][0] = in.u()[in.index(batch, channel, t)];
+        }
+        return new Form(a, b, c, x);
+    }
 }

@@ -13,6 +13,13 @@
  *       {@link ttlab.course.ssm.SelectiveScanCpu}, {@link ttlab.course.ssm.GpuSelectiveScan} and
  *       {@link ttlab.course.ssm.SelectiveScans#best()}: Mamba's selective scan (Gu &amp; Dao 2023).</li>
  *   <li>{@link ttlab.course.ssm.Ssd}: state space duality (Dao &amp; Gu 2024).</li>
+ *   <li>{@link ttlab.course.ssm.MaterializedSelectiveScan}, {@link ttlab.course.ssm.ScanTraffic} and
+ *       {@link ttlab.course.ssm.Timing}: the unfused pipeline on the CPU with a ledger of its bytes, and
+ *       its measurement against the fused loop.</li>
+ *   <li>{@link ttlab.course.ssm.ScanParallelism}: how the course's GPU kernel and Mamba's spread the
+ *       scan over threads.</li>
+ *   <li>{@link ttlab.course.ssm.MemoryAudit} and {@link ttlab.course.ssm.AssociativeRecall}: KV cache
+ *       against a fixed state, and what a fixed state costs in recall.</li>
  * </ul>
  */
 package ttlab.course.ssm;

@@ -1,0 +1,161 @@
+package ttlab.grader.grade;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The hostile-submission suites once more, with the grader itself run as an unprivileged user.
+ * The build usually runs as root (CI, the images' build), and a root grader takes the sandbox's
+ * root path (bubblewrap, then {@code setpriv} to user 65534); an instructor who grades as
+ * themselves takes the other path (bubblewrap's own user namespace, {@code --cap-drop ALL}). This
+ * test runs {@link HostileBatchTest}, {@link SandboxTest} and {@link WorkerReportTest} with JUnit's
+ * console launcher as user 65534 with no capabilities, so both paths are proved on every build.
+ * When the build itself runs unprivileged, those suites already ran that way and this test has
+ * nothing to add.
+ */
+class UnprivilegedSuitesTest {
+
+    private static final int NOBODY = 65534;
+    private static final List<Class<?>> SUITES = List.of(HostileBatchTest.class, SandboxTest.class, WorkerReportTest.class);
+    private static final List<String> DROP_PRIVILEGES = List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
+            "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theHostileSuitesPassWhenTheGraderIsAnUnprivilegedUser() throws Exception {
+        assumeTrue(isRoot(), "the build runs unprivileged: the suites above ran as this user already");
+        String namespaces = run(withoutPrivileges(List.of("bwrap", "--unshare-user", "--unshare-pid", "--unshare-net",
+                "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "true")), 30);
+        assumeTrue(namespaces.isEmpty(), "this machine lets no unprivileged user make namespaces, so an"
+                + " unprivileged grader falls back (recorded in extra_data.sandbox; see SandboxTest): " + namespaces);
+
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path scratch = Files.createDirectories(tmp.resolve("tmp"));
+        for (Path shared : List.of(home, scratch)) {
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-ea");
+        command.add("-Duser.home=" + home);
+        command.add("-Djava.io.tmpdir=" + scratch);
+        command.add("-cp");
+        command.add(readableClassPath(Files.createDirectories(tmp.resolve("classpath"))));
+        command.add("org.junit.platform.console.ConsoleLauncher");
+        command.addAll(List.of("execute", "--disable-banner", "--disable-ansi-colors", "--details=summary",
+                "--fail-if-no-tests"));
+        SUITES.forEach(s -> command.add("--select-class=" + s.getName()));
+
+        Path log = tmp.resolve("suites.log");
+        ProcessBuilder suites = new ProcessBuilder(withoutPrivileges(command)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        suites.environment().put("HOME", home.toString());
+        Process p = suites.start();
+        p.getOutputStream().close();
+        boolean ended = p.waitFor(15, TimeUnit.MINUTES);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(output);
+        assertThat(ended).as("the suites ended within 15 minutes").isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(count(output, "tests successful")).as(output).isPositive();
+        assertThat(count(output, "tests failed")).as(output).isZero();
+        assertThat(count(output, "tests aborted")).as("assumptions that did not hold as user " + NOBODY + ":\n" + output)
+                .isZero();
+        assertThat(count(output, "tests skipped")).as(output).isZero();
+    }
+
+    /**
+     * This JVM's class path, with every entry user 65534 cannot read (Maven's local repository in
+     * root's home, as a rule) copied into {@code folder}.
+     */
+    private static String readableClassPath(Path folder) throws IOException {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> entries = new ArrayList<>();
+        int copied = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (!Files.exists(path) || readableByOthers(path)) {
+                entries.add(path.toString());
+            } else if (Files.isRegularFile(path)) {
+                Path copy = folder.resolve((copied++) + "-" + path.getFileName());
+                Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+                entries.add(copy.toString());
+            } else {
+                throw new IOException(path + " is on the class path but user " + NOBODY + " cannot read it");
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** True when others may read {@code path} and enter every folder above it. */
+    private static boolean readableByOthers(Path path) throws IOException {
+        if (!Files.getPosixFilePermissions(path).contains(PosixFilePermission.OTHERS_READ)) {
+            return false;
+        }
+        for (Path folder = path.getParent(); folder != null; folder = folder.getParent()) {
+            if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return !Files.isDirectory(path) || Files.getPosixFilePermissions(path).contains(PosixFilePermission.OTHERS_EXECUTE);
+    }
+
+    private static List<String> withoutPrivileges(List<String> command) {
+        List<String> all = new ArrayList<>(DROP_PRIVILEGES);
+        all.addAll(command);
+        return all;
+    }
+
+    /** What a short command printed when it failed; empty when it succeeded. */
+    private static String run(List<String> command, int seconds) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return "it did not end within " + seconds + " s";
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return p.exitValue() == 0 ? "" : "exit status " + p.exitValue() + (out.isEmpty() ? "" : ": " + out);
+    }
+
+    /** The number in a console-launcher summary line such as {@code [  12 tests successful ]}. */
+    private static int count(String output, String what) {
+        Matcher m = Pattern.compile("\\[\\s*(\\d+) " + Pattern.quote(what) + "\\s*]").matcher(output);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static boolean isRoot() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+        String uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor();
+        return uid.equals("0");
+    }
+}

@@ -43,12 +43,19 @@ final class MavenArtifacts {
 
     private final Path localRepository;
     private final List<RemoteRepository> remotes;
+    private final MavenSettings settings;
     private final RepositorySystem system = new RepositorySystemSupplier().get();
 
     MavenArtifacts(Path localRepository, List<String> remoteUrls) {
+        this(localRepository, remoteUrls, MavenSettings.NONE);
+    }
+
+    /** With {@code settings}' mirrors, proxies and credentials; their offline mode leaves the local repository alone. */
+    MavenArtifacts(Path localRepository, List<String> remoteUrls, MavenSettings settings) {
         this.localRepository = localRepository;
+        this.settings = settings;
         List<RemoteRepository> repositories = new ArrayList<>();
-        for (int i = 0; i < remoteUrls.size(); i++) {
+        for (int i = 0; i < remoteUrls.size() && !settings.offline(); i++) {
             String id = i == 0 ? "central" : "repository-" + i;
             repositories.add(new RemoteRepository.Builder(id, "default", remoteUrls.get(i)).build());
         }
@@ -56,14 +63,16 @@ final class MavenArtifacts {
     }
 
     /**
-     * The user's local repository ({@code -Dmaven.repo.local}, else ~/.m2/repository) and the
-     * remote repositories of {@value #REPOSITORIES_SETTING} (default: Maven Central).
+     * The user's local repository ({@code -Dmaven.repo.local}, else the one the Maven settings
+     * name, else ~/.m2/repository), the remote repositories of {@value #REPOSITORIES_SETTING}
+     * (default: Maven Central), and the Maven settings' mirrors, proxies, credentials and offline mode.
      */
     static MavenArtifacts standard() {
+        MavenSettings settings = MavenSettings.standard();
         String configured = System.getProperty("maven.repo.local");
         Path local = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository");
-        return new MavenArtifacts(local, remoteUrls(System.getenv(REPOSITORIES_SETTING)));
+                : settings.localRepository().orElse(Path.of(System.getProperty("user.home"), ".m2", "repository"));
+        return new MavenArtifacts(local, remoteUrls(System.getenv(REPOSITORIES_SETTING)), settings);
     }
 
     /** URLs separated by spaces or commas; unset or blank: Maven Central; {@code none}: no remote repository. */
@@ -90,26 +99,34 @@ final class MavenArtifacts {
             collect.addDependency(new Dependency(parse(coordinate), JavaScopes.RUNTIME));
         }
         collect.setRepositories(remotes);
-        DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         String what = "cannot resolve " + String.join(", ", coordinates);
         try {
-            return jars(system.resolveDependencies(session(true), request).getArtifactResults());
+            return jars(system.resolveDependencies(session(true), request(collect)).getArtifactResults());
         } catch (DependencyResolutionException notAllLocal) {
             if (remotes.isEmpty()) {
                 throw new IllegalStateException(what + ": not all of it is in the local repository "
-                        + localRepository + ", and no remote repository is set (" + REPOSITORIES_SETTING
-                        + "=none): " + rootMessage(notAllLocal), notAllLocal);
+                        + localRepository + ", and no remote repository is set (" + (settings.offline()
+                        ? "the Maven settings say <offline>true</offline>" : REPOSITORIES_SETTING + "=none")
+                        + "): " + rootMessage(notAllLocal), notAllLocal);
             }
+            DefaultRepositorySystemSession online = session(false);
+            // Mirrors, proxies and credentials of the Maven settings, as mvn applies them.
+            collect.setRepositories(system.newResolutionRepositories(online, remotes));
             try {
-                return jars(system.resolveDependencies(session(false), request).getArtifactResults());
+                return jars(system.resolveDependencies(online, request(collect)).getArtifactResults());
             } catch (DependencyResolutionException e) {
+                String urls = urls(collect.getRepositories());
                 String where = unreachable(e)
                         ? ": not all of it is in the local repository " + localRepository + ", and "
-                                + urls() + " cannot be reached (offline?): "
-                        : ": it is not in the local repository " + localRepository + ", nor in " + urls() + ": ";
+                                + urls + " cannot be reached (offline?): "
+                        : ": it is not in the local repository " + localRepository + ", nor in " + urls + ": ";
                 throw new IllegalStateException(what + where + rootMessage(e), e);
             }
         }
+    }
+
+    private static DependencyRequest request(CollectRequest collect) {
+        return new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
     }
 
     /** True when the failure came from the network (no route, no name, refused, timed out), not from a missing file. */
@@ -138,6 +155,7 @@ final class MavenArtifacts {
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session,
                 new LocalRepository(localRepository.toFile(), "simple")));
         session.setOffline(offline);
+        settings.applyTo(session);
         // POMs activate profiles by JDK and OS (Apache's parent POMs do): without these
         // properties their models fail to build.
         session.setSystemProperties(System.getProperties());
@@ -157,9 +175,9 @@ final class MavenArtifacts {
         return new ArrayList<>(jars);
     }
 
-    private String urls() {
+    private static String urls(List<RemoteRepository> repositories) {
         List<String> urls = new ArrayList<>();
-        remotes.forEach(r -> urls.add(r.getUrl()));
+        repositories.forEach(r -> urls.add(r.getUrl()));
         return String.join(", ", urls);
     }
 

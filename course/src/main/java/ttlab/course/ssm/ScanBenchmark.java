@@ -325,8 +325,7 @@ public final class ScanBenchmark {
         for (int i = 0; i < runs; i++) {
             times[i] = millis.get().doubleValue();
         }
-        Arrays.sort(times);
-        return runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+        return Timing.median(times);
     }
 
     /** CPU time of this process so far, or a negative number where the JVM does not say. */

@@ -25,8 +25,14 @@ public final class Timing {
             run.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
-        Arrays.sort(ms);
-        return runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
+        return median(ms);
+    }
+
+    /** The median of {@code values} (the mean of the middle two for an even count); sorts them in place. */
+    static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** The fastest of {@code runs} timed runs in milliseconds: on a shared machine, the run least disturbed by other work. */

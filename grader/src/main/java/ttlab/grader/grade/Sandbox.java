@@ -46,6 +46,10 @@ final class Sandbox {
     static final long NATIVE_BYTES = 1536L << 20;
     static final int NOBODY = 65534;
 
+    /** The command prefix that runs what follows as user {@link #NOBODY} with every capability dropped (as root). */
+    static final List<String> BECOME_NOBODY = List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
+            "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--");
+
     private static Sandbox here;
 
     private final Path bwrap;
@@ -120,8 +124,7 @@ final class Sandbox {
         if (root) {
             // Root's own user, even without capabilities, owns the files of the machine: the worker
             // becomes nobody for real, and setpriv drops every capability on the way.
-            c.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
-                    "--inh-caps=-all", "--bounding-set=-all", "--"));
+            c.addAll(BECOME_NOBODY);
         }
         c.addAll(List.of("prlimit", "--nproc=" + MAX_PROCESSES, "--fsize=" + MAX_FILE_BYTES, "--core=0",
                 "--data=" + (heapBytes + NATIVE_BYTES), "--"));
@@ -237,8 +240,7 @@ final class Sandbox {
             probe.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
         if (root) {
-            probe.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
-                    "--inh-caps=-all", "--bounding-set=-all", "--"));
+            probe.addAll(BECOME_NOBODY);
         }
         probe.addAll(List.of("prlimit", "--nproc=" + MAX_PROCESSES, "--", "true"));
         String why = run(probe);
@@ -290,7 +292,7 @@ final class Sandbox {
         return null;
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         try {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

@@ -32,17 +32,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class UnprivilegedSuitesTest {
 
-    private static final int NOBODY = 65534;
     private static final List<Class<?>> SUITES = List.of(HostileBatchTest.class, SandboxTest.class, WorkerReportTest.class);
-    private static final List<String> DROP_PRIVILEGES = List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
-            "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--");
 
     @TempDir
     Path tmp;
 
     @Test
     void theHostileSuitesPassWhenTheGraderIsAnUnprivilegedUser() throws Exception {
-        assumeTrue(isRoot(), "the build runs unprivileged: the suites above ran as this user already");
+        assumeTrue(Sandbox.isRoot(), "the build runs unprivileged: the suites above ran as this user already");
         String namespaces = run(withoutPrivileges(List.of("bwrap", "--unshare-user", "--unshare-pid", "--unshare-net",
                 "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "true")), 30);
         assumeTrue(namespaces.isEmpty(), "this machine lets no unprivileged user make namespaces, so an"
@@ -83,7 +80,7 @@ class UnprivilegedSuitesTest {
         assertThat(p.exitValue()).as(output).isZero();
         assertThat(count(output, "tests successful")).as(output).isPositive();
         assertThat(count(output, "tests failed")).as(output).isZero();
-        assertThat(count(output, "tests aborted")).as("assumptions that did not hold as user " + NOBODY + ":\n" + output)
+        assertThat(count(output, "tests aborted")).as("assumptions that did not hold as user " + Sandbox.NOBODY + ":\n" + output)
                 .isZero();
         assertThat(count(output, "tests skipped")).as(output).isZero();
     }
@@ -109,7 +106,7 @@ class UnprivilegedSuitesTest {
                 Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
                 entries.add(copy.toString());
             } else {
-                throw new IOException(path + " is on the class path but user " + NOBODY + " cannot read it");
+                throw new IOException(path + " is on the class path but user " + Sandbox.NOBODY + " cannot read it");
             }
         }
         return String.join(File.pathSeparator, entries);
@@ -129,7 +126,7 @@ class UnprivilegedSuitesTest {
     }
 
     private static List<String> withoutPrivileges(List<String> command) {
-        List<String> all = new ArrayList<>(DROP_PRIVILEGES);
+        List<String> all = new ArrayList<>(Sandbox.BECOME_NOBODY);
         all.addAll(command);
         return all;
     }
@@ -150,12 +147,5 @@ class UnprivilegedSuitesTest {
     private static int count(String output, String what) {
         Matcher m = Pattern.compile("\\[\\s*(\\d+) " + Pattern.quote(what) + "\\s*]").matcher(output);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
-    }
-
-    private static boolean isRoot() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-        String uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor();
-        return uid.equals("0");
     }
 }

@@ -64,8 +64,9 @@ class UnprivilegedSuitesTest {
         SUITES.forEach(s -> command.add("--select-class=" + s.getName()));
 
         Path log = tmp.resolve("suites.log");
-        ProcessBuilder suites = new ProcessBuilder(withoutPrivileges(command)).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        // in a folder user 65534 may enter: the build's own may be in a checkout only its owner can
+        ProcessBuilder suites = new ProcessBuilder(withoutPrivileges(command)).directory(tmp.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         suites.environment().put("HOME", home.toString());
         Process p = suites.start();
         p.getOutputStream().close();
@@ -100,16 +101,30 @@ class UnprivilegedSuitesTest {
             Path path = Path.of(entry).toAbsolutePath().normalize();
             if (!Files.exists(path) || readableByOthers(path)) {
                 entries.add(path.toString());
-            } else if (Files.isRegularFile(path)) {
-                Path copy = folder.resolve((copied++) + "-" + path.getFileName());
-                Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                entries.add(copy.toString());
             } else {
-                throw new IOException(path + " is on the class path but user " + Sandbox.NOBODY + " cannot read it");
+                // a jar, or a folder of classes in a checkout that others cannot enter
+                Path copy = folder.resolve((copied++) + "-" + path.getFileName());
+                copyReadable(path, copy);
+                entries.add(copy.toString());
             }
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** Copies a file or a folder's tree, readable (and, for folders, enterable) by everyone. */
+    private static void copyReadable(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
     }
 
     /** True when others may read {@code path} and enter every folder above it. */

@@ -2,6 +2,7 @@ package ttlab.grader.grade;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ttlab.grader.serve.HostileServiceTest;
 
 import java.io.File;
 import java.io.IOException;
@@ -25,14 +26,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The build usually runs as root (CI, the images' build), and a root grader takes the sandbox's
  * root path (bubblewrap, then {@code setpriv} to user 65534); an instructor who grades as
  * themselves takes the other path (bubblewrap's own user namespace, {@code --cap-drop ALL}). This
- * test runs {@link HostileBatchTest}, {@link SandboxTest} and {@link WorkerReportTest} with JUnit's
- * console launcher as user 65534 with no capabilities, so both paths are proved on every build.
- * When the build itself runs unprivileged, those suites already ran that way and this test has
- * nothing to add.
+ * test runs {@link HostileBatchTest}, {@link SandboxTest}, {@link WorkerReportTest} and the
+ * service's {@link HostileServiceTest} with JUnit's console launcher as user 65534 with no
+ * capabilities, so both paths are proved on every build, for {@code ./ttlab grade} and for the
+ * service. When the build itself runs unprivileged, those suites already ran that way and this
+ * test has nothing to add.
  */
 class UnprivilegedSuitesTest {
 
-    private static final List<Class<?>> SUITES = List.of(HostileBatchTest.class, SandboxTest.class, WorkerReportTest.class);
+    private static final List<Class<?>> SUITES = List.of(HostileBatchTest.class, SandboxTest.class, WorkerReportTest.class,
+            HostileServiceTest.class);
 
     @TempDir
     Path tmp;

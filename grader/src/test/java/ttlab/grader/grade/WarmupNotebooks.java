@@ -26,9 +26,9 @@ import static ttlab.grader.notebook.TestNotebooks.ttlab;
  * 5 raw points scaled to 2. warmup.mean (3 points): MeanTests (two 1, three 2) and MeanHiddenTests
  * (emptyIsNaN 1, which the stub's guard clause passes), 4 raw points scaled to 3.
  */
-final class WarmupNotebooks {
+public final class WarmupNotebooks {
 
-    static final String NAME = "01-warmup.ipynb";
+    public static final String NAME = "01-warmup.ipynb";
 
     static final String SQUARE_SOLUTION = """
             /** The square of x, without overflow. */
@@ -100,7 +100,7 @@ final class WarmupNotebooks {
     private WarmupNotebooks() {
     }
 
-    static JsonObject master() {
+    public static JsonObject master() {
         return document(
                 markdown("intro", "# Warm-up\n\nTwo small exercises.", new JsonObject()),
                 code("setup", "static final double EPS = 1e-9;", role("locked")),
@@ -129,7 +129,7 @@ final class WarmupNotebooks {
     }
 
     /** The student copy with the solution cells answered as in the master. */
-    static JsonObject correct() {
+    public static JsonObject correct() {
         JsonObject nb = studentCopy();
         setSource(nb, "square-solution", SQUARE_SOLUTION);
         setSource(nb, "mean-solution", MEAN_SOLUTION);
@@ -152,7 +152,7 @@ final class WarmupNotebooks {
         return nb;
     }
 
-    static JsonArray cells(JsonObject nb) {
+    public static JsonArray cells(JsonObject nb) {
         return nb.getAsJsonArray("cells");
     }
 
@@ -175,7 +175,7 @@ final class WarmupNotebooks {
         throw new AssertionError("no cell " + id);
     }
 
-    static void setSource(JsonObject nb, String id, String source) {
+    public static void setSource(JsonObject nb, String id, String source) {
         cell(nb, id).addProperty("source", source);
     }
 
@@ -183,7 +183,7 @@ final class WarmupNotebooks {
         cells(nb).remove(indexOf(nb, id));
     }
 
-    static Path write(Path folder, String name, JsonObject nb) throws IOException {
+    public static Path write(Path folder, String name, JsonObject nb) throws IOException {
         return write(folder, name, nb.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -2,6 +2,7 @@ package ttlab.kernel;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import ttlab.kernel.display.DisplayIds;
 import ttlab.kernel.display.RichText;
 import ttlab.kernel.engine.CellEngine;
 
@@ -112,7 +113,7 @@ public final class Notebook {
         // The frontend renders text/plain for a display with no id the same way; an id is
         // always given so that any display can later be updated.
         String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
-        data.setDisplayId(id);
+        DisplayIds.assign(data, id);
         kernel().display(data);
         return id;
     }

@@ -23,9 +23,7 @@ public final class NotebookProgressDisplay implements ProgressDisplay {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString();
-        DisplayData first = new DisplayData(text);
-        first.setDisplayId(id);
-        kernel.display(first);
+        kernel.display(DisplayIds.assign(new DisplayData(text), id));
         return Optional.of(update -> kernel.getIO().display.updateDisplay(id, new DisplayData(update)));
     }
 }

@@ -315,8 +315,10 @@ def test_students_run_java_and_hand_in_through_the_hub(hub, tmp_path):
     kernel_id = session.json()["kernel"]["id"]
     session_id = session.json()["id"]
     assert processes_with(kernel_id), "no kernel process for the session"
-    # The check at the end, for what is left running, sees the kernel.
-    assert set(processes_with(kernel_id)) <= set(processes_in(tmp_path))
+    # The check at the end, for what is left running, sees the kernel. One look at /proc answers
+    # this: the launcher's short-lived subshells name the kernel too, and one that ended between
+    # two looks failed a subset test of the two.
+    assert any(kernel_id in command for command in processes_in(tmp_path).values())
 
     ws = websocket.create_connection(
         f"ws://127.0.0.1:{hub.port}{base}api/kernels/{kernel_id}/channels",

@@ -2,9 +2,9 @@ package ttlab.course.circuits;
 
 /**
  * Which latent of a dictionary (e.g. a sparse autoencoder's decoder rows) best matches each
- * ground-truth feature direction, by cosine similarity, as Sharkey et al. (2022) score
- * recovered features: the mean over features of the best cosine is their "mean max cosine
- * similarity".
+ * ground-truth feature direction, by cosine similarity. The mean over the ground-truth features
+ * of the best cosine is a "mean max cosine similarity", the name under which Sharkey et al. (2022)
+ * score recovered features; averaged over the features, latents left over cost nothing.
  *
  * @param latent for each feature, the index of the dictionary row with the largest cosine
  * @param cosine that largest cosine

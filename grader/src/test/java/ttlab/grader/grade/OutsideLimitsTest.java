@@ -39,29 +39,41 @@ class OutsideLimitsTest {
     static void gradeAll() throws Exception {
         Path solutions = tmp.resolve("solutions");
         WarmupNotebooks.write(solutions, WarmupNotebooks.NAME, WarmupNotebooks.masterBytes());
-        Path submissions = tmp.resolve("submissions");
+        out = tmp.resolve("out");
+
+        // A stuck cell costs a second worker (the replay again, without it), and both workers'
+        // CPU time counts against one budget: each takes some 4 s of CPU, more on a loaded
+        // machine, so this run's budgets leave room for two, and only the cell limit is tight.
+        Path stuckCell = tmp.resolve("stuck-cell-submissions");
         JsonObject stuck = correct();
         JsonObject hang = cell(stuck, "try-square").deepCopy();
         hang.addProperty("id", "hang");
         hang.addProperty("source", BLOCK);
         cells(stuck).add(hang);
-        write(submissions, "stuck-cell", stuck);
+        write(stuckCell, "stuck-cell", stuck);
+        grade(stuckCell, solutions, "--cell-timeout", "3", "--wall-limit", "180", "--cpu-limit", "60");
+
+        Path limits = tmp.resolve("limit-submissions");
         JsonObject blocked = squareBody(BLOCK + "\nreturn 0;");
         remove(blocked, "try-square");
-        write(submissions, "blocked-test", blocked);
+        write(limits, "blocked-test", blocked);
         JsonObject hog = squareBody("""
                 for (int i = 0; i < 4; i++) {
                     new Thread(() -> java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum()).start();
                 }
                 """ + BLOCK + "\nreturn 0;");
         remove(hog, "try-square");
-        write(submissions, "cpu-hog", hog);
-        out = tmp.resolve("out");
-        List<String> args = new ArrayList<>(List.of(submissions.toString(), "--out", out.toString(),
-                "--solutions", solutions.toString(), "--jobs", "2", "--test-timeout", "2", "--cell-timeout", "3",
-                "--heap", "256m", "--wall-limit", "45", "--cpu-limit", "8"));
+        write(limits, "cpu-hog", hog);
         // The CPU limit must fire before the wall limit for the CPU hog: 45 s of wall time holds
-        // 8 s of CPU for four spinning threads even when other work takes most of the 2 cores.
+        // 8 s of CPU for four spinning threads even when other work takes most of the 2 cores;
+        // the blocked test's one worker stays far below 8 s of CPU while it waits for the wall.
+        grade(limits, solutions, "--cell-timeout", "3", "--wall-limit", "45", "--cpu-limit", "8");
+    }
+
+    private static void grade(Path submissions, Path solutions, String... limits) throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of(submissions.toString(), "--out", out.toString(),
+                "--solutions", solutions.toString(), "--jobs", "2", "--test-timeout", "2", "--heap", "256m"));
+        args.addAll(List.of(limits));
         int status = GradeCommand.run(args.toArray(String[]::new),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();

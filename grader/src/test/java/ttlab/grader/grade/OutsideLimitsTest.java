@@ -51,7 +51,7 @@ class OutsideLimitsTest {
         hang.addProperty("source", BLOCK);
         cells(stuck).add(hang);
         write(stuckCell, "stuck-cell", stuck);
-        grade(stuckCell, solutions, "--cell-timeout", "3", "--wall-limit", "180", "--cpu-limit", "60");
+        grade(stuckCell, solutions, "--wall-limit", "180", "--cpu-limit", "60");
 
         Path limits = tmp.resolve("limit-submissions");
         JsonObject blocked = squareBody(BLOCK + "\nreturn 0;");
@@ -66,14 +66,16 @@ class OutsideLimitsTest {
         write(limits, "cpu-hog", hog);
         // The CPU limit must fire before the wall limit for the CPU hog: 45 s of wall time holds
         // 8 s of CPU for four spinning threads even when other work takes most of the 2 cores;
-        // the blocked test's one worker stays far below 8 s of CPU while it waits for the wall.
-        grade(limits, solutions, "--cell-timeout", "3", "--wall-limit", "45", "--cpu-limit", "8");
+        // the blocked test's one worker (about 4 s of CPU) stays below 8 s while it waits for the wall.
+        grade(limits, solutions, "--wall-limit", "45", "--cpu-limit", "8");
     }
 
-    private static void grade(Path submissions, Path solutions, String... limits) throws InterruptedException {
+    /** Grades a folder into {@link #out} with a 3 s cell limit and the given submission budgets. */
+    private static void grade(Path submissions, Path solutions, String... budgets) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of(submissions.toString(), "--out", out.toString(),
-                "--solutions", solutions.toString(), "--jobs", "2", "--test-timeout", "2", "--heap", "256m"));
-        args.addAll(List.of(limits));
+                "--solutions", solutions.toString(), "--jobs", "2", "--test-timeout", "2", "--cell-timeout", "3",
+                "--heap", "256m"));
+        args.addAll(List.of(budgets));
         int status = GradeCommand.run(args.toArray(String[]::new),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();

@@ -48,6 +48,7 @@ OTHER_STUDENT = "student2"
 INSTRUCTOR = "instructor"
 GRADER = "/services/ttlab-grader/"
 WARMUP = "00-warmup"
+KERNEL_MAIN = "ttlab.kernel.Main"  # the main class kernels/java/bin/ttlab-kernel starts
 MASTER = REPO_ROOT / "solutions" / f"{WARMUP}.ipynb"
 
 
@@ -63,16 +64,22 @@ def port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def processes_with(text: str) -> list[int]:
-    """Process ids whose command line mentions `text` (a kernel's id is in its connection file's name)."""
+def command_line(pid: int) -> str:
+    """A process's command line with spaces between its arguments; empty once it has ended."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def processes_with(*texts: str) -> list[int]:
+    """Process ids whose command line mentions every one of `texts` (a kernel's id is in its
+    connection file's name)."""
     found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if text in (entry / "cmdline").read_bytes().decode(errors="replace"):
-                    found.append(int(entry.name))
-            except OSError:
-                pass
+    for pid in (int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()):
+        command = command_line(pid)
+        if all(text in command for text in texts):
+            found.append(pid)
     return found
 
 
@@ -314,7 +321,13 @@ def test_students_run_java_and_hand_in_through_the_hub(hub, tmp_path):
     assert session.status_code == 201, session.text
     kernel_id = session.json()["kernel"]["id"]
     session_id = session.json()["id"]
-    assert processes_with(kernel_id), "no kernel process for the session"
+    # The session's kernel runs as a JVM. The server answers once it has started the launcher
+    # script, which then execs java; while that exec loads the new program, the process's command
+    # line can read as empty, and one look at /proc right then found no kernel process at all.
+    # So wait for the JVM, whose command line names the kernel from then on.
+    wait_for("the session's kernel JVM was running",
+             lambda: processes_with(kernel_id, KERNEL_MAIN), 30,
+             on_fail=hub.log_tail)
     # The check at the end, for what is left running, sees the kernel. One look at /proc answers
     # this: the launcher's short-lived subshells name the kernel too, and one that ended between
     # two looks failed a subset test of the two.

@@ -1,8 +1,5 @@
 package ttlab.jjava;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,9 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +39,7 @@ class CourseNotebooksTest {
     @ParameterizedTest
     @ValueSource(strings = {"00-warmup.ipynb", "01-attention.ipynb", "05-state-space-models.ipynb"})
     void everyCellRunsAndEveryCheckPasses(String name) throws IOException {
-        List<String> cells = codeCells(SOLUTIONS.resolve(name));
+        List<String> cells = NotebookCells.code(SOLUTIONS.resolve(name));
         int checks = 0;
         for (String cell : cells) {
             if (cell.startsWith("%")) {
@@ -60,25 +55,5 @@ class CourseNotebooksTest {
             }
         }
         assertThat(checks).isPositive();
-    }
-
-    private static List<String> codeCells(Path notebook) throws IOException {
-        JsonObject json = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
-        List<String> cells = new ArrayList<>();
-        for (JsonElement cell : json.getAsJsonArray("cells")) {
-            JsonObject c = cell.getAsJsonObject();
-            if (c.get("cell_type").getAsString().equals("code") && !isWrongAnswer(c)) {
-                StringBuilder source = new StringBuilder();
-                c.getAsJsonArray("source").forEach(line -> source.append(line.getAsString()));
-                cells.add(source.toString());
-            }
-        }
-        return cells;
-    }
-
-    private static boolean isWrongAnswer(JsonObject cell) {
-        JsonObject metadata = cell.getAsJsonObject("metadata");
-        JsonObject ttlab = metadata == null ? null : metadata.getAsJsonObject("ttlab");
-        return ttlab != null && ttlab.has("role") && ttlab.get("role").getAsString().equals("wrong-answer");
     }
 }

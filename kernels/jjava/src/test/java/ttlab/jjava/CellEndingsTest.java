@@ -1,10 +1,10 @@
 package ttlab.jjava;
 
 import jdk.jshell.JShell;
-import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ttlab.kernel.engine.CellSplitter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * assertion would show {@code DoubleAssert@6f2b958e}, and one ending in
  * {@code System.out.printf(...)} a {@code PrintStream@...}. The course ends such cells with a
  * statement that has no value: {@code printf(...)} (void on both kernels) or a print after the
- * assertions. This test splits each cell into snippets with JShell's own analysis, as both
- * kernels do, and reads the last snippet's source: it knows these two shapes, not the types of
- * every expression (charts, tables and other values a cell ends in on purpose are shown on JJava
- * as on the ttlab kernel).
+ * assertions. This test cuts each cell into snippets as the ttlab kernel does ({@link CellSplitter},
+ * on JShell's own analysis, as JJava cuts them too) and reads the last snippet's source: it knows
+ * these two shapes, not the types of every expression (charts, tables and other values a cell
+ * ends in on purpose are shown on JJava as on the ttlab kernel).
  */
 class CellEndingsTest {
 
@@ -85,19 +86,14 @@ class CellEndingsTest {
         assertThat(showsAnObject(lastSnippet("%time\nassertThat(1).isOne();"))).isTrue();
     }
 
-    /** The source of a cell's last snippet as JShell splits it, without a leading magic line or comments. */
+    /**
+     * The source of a cell's last snippet, cut as the ttlab kernel cuts cells ({@link CellSplitter},
+     * with JShell's own analysis), without a leading magic line or comments.
+     */
     private static String lastSnippet(String cell) {
-        String remaining = cell.lines().dropWhile(line -> line.startsWith("%")).reduce("", (a, b) -> a + b + "\n");
-        String last = "";
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
-            if (info.source() == null || info.source().isBlank()) {
-                break;
-            }
-            last = info.source();
-            remaining = info.remaining();
-        }
-        return withoutComments(last).strip();
+        String code = cell.lines().dropWhile(line -> line.startsWith("%")).collect(Collectors.joining("\n"));
+        List<CellSplitter.Piece> pieces = CellSplitter.split(shell.sourceCodeAnalysis(), code);
+        return pieces.isEmpty() ? "" : withoutComments(pieces.get(pieces.size() - 1).source()).strip();
     }
 
     private static String withoutComments(String source) {

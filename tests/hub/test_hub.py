@@ -322,8 +322,8 @@ def test_students_run_java_and_hand_in_through_the_hub(hub, tmp_path):
     kernel_id = session.json()["kernel"]["id"]
     session_id = session.json()["id"]
     # The session's kernel runs as a JVM. The server answers once it has started the launcher
-    # script, which then execs java; while that exec loads the new program, the process's command
-    # line can read as empty, and one look at /proc right then found no kernel process at all.
+    # script, which then execs java. One look at /proc right then once found no kernel process at
+    # all; most likely it caught the exec loading the new program, while the command line reads empty.
     # So wait for the JVM, whose command line names the kernel from then on.
     wait_for("the session's kernel JVM was running",
              lambda: processes_with(kernel_id, KERNEL_MAIN), 30,

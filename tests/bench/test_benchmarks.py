@@ -33,3 +33,11 @@ def test_grader_benchmark_grades_every_copy_right_before_timing():
     assert run.returncode == 0, run.stdout + run.stderr
     assert "correctness: all 2 graded, solved copies at full marks, stubs at 0" in run.stdout
     assert "ttlab / baseline throughput:" in run.stdout
+
+
+def test_split_compile_benchmark_runs_every_cell_both_ways_before_timing():
+    run = subprocess.run([str(ROOT / "ttlab"), "bench", "split", "--rounds", "1", "--warmup", "0", "--quick-jit"],
+                         capture_output=True, text=True, timeout=500)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "correctness: every cell ran both ways, and each check(...) passed all its tests" in run.stdout
+    assert "median CPU per notebook, after warm-up:" in run.stdout

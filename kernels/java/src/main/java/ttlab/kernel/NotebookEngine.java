@@ -69,10 +69,23 @@ public final class NotebookEngine {
      * (shown to the user) rather than stopping the kernel.
      */
     public static CellEngine start(KernelConfig config, List<String> warnings) {
+        return start(config, warnings, CellEngine.builder().timeout(config.timeout()));
+    }
+
+    /**
+     * The same engine, compiling here and running the notebook's code in another process that
+     * serves these streams ({@link ttlab.kernel.engine.SnippetAgent}, started with the same
+     * class path); that process times the code, so the configuration's time limit is not used.
+     */
+    public static CellEngine startForwarded(KernelConfig config, List<String> warnings,
+                                            java.io.InputStream fromAgent, java.io.OutputStream toAgent) {
+        return start(config, warnings, CellEngine.builder().runSnippetsElsewhere(fromAgent, toAgent));
+    }
+
+    private static CellEngine start(KernelConfig config, List<String> warnings, CellEngine.Builder builder) {
         List<String> classpath = new ArrayList<>(NotebookClasspath.of(System.getProperty("java.class.path")));
         classpath.addAll(config.classpath());
-        CellEngine engine = CellEngine.builder()
-                .timeout(config.timeout())
+        CellEngine engine = builder
                 .compilerOptions(config.compilerOptions())
                 .classpath(classpath)
                 .build();

@@ -30,16 +30,17 @@ import java.util.stream.Collectors;
 /**
  * The one cell engine that the kernel and the grader share: it turns a notebook cell into JShell
  * snippets and evaluates them in this JVM, exactly the same way for a student at the notebook
- * and for the grader replaying the notebook.
+ * and for the grader replaying the notebook. Built with {@link Builder#runSnippetsElsewhere}, it
+ * compiles here and a {@link SnippetAgent} in another process runs the snippets.
  *
  * <p>All JShell work happens on one dedicated thread, so that an interrupt (a stop request and
  * {@link Thread#interrupt()}) hits the student's code and nothing else. There is one
- * {@link StopSignal} per JVM, hence one engine per JVM.
+ * {@link StopSignal} per JVM, hence one engine that runs snippets in this JVM per JVM.
  */
 public final class CellEngine implements AutoCloseable {
 
     private final JShell shell;
-    private final InProcessExecutionControl control;
+    private final SnippetExecution execution;
     private final ExecutorService executor;
     private final ScheduledExecutorService watchdog;
     private final Duration timeout;
@@ -60,7 +61,7 @@ public final class CellEngine implements AutoCloseable {
     private long stopsCoverUpTo;
     private long workRunning;
 
-    private CellEngine(Builder builder) {
+    private CellEngine(Builder builder, SnippetExecution execution) {
         this.timeout = builder.timeout;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = daemon("ttlab-cell").newThread(r);
@@ -68,12 +69,11 @@ public final class CellEngine implements AutoCloseable {
             return t;
         });
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("ttlab-watchdog"));
-        InProcessExecutionProvider provider = new InProcessExecutionProvider();
+        this.execution = execution;
         this.shell = onCellThread(() -> JShell.builder()
-                .executionEngine(provider, Map.of())
+                .executionEngine(execution.provider(), Map.of())
                 .compilerOptions(builder.compilerOptions.toArray(String[]::new))
                 .build());
-        this.control = provider.control();
         if (!builder.classpath.isEmpty()) {
             // One call for the whole path: each call costs JShell a round of compiler set-up.
             addToClasspath(String.join(java.io.File.pathSeparator, builder.classpath));
@@ -105,7 +105,7 @@ public final class CellEngine implements AutoCloseable {
             beginWork(ticket);
             ScheduledFuture<?> alarm = scheduleTimeout(ticket);
             try {
-                return control.runAsClient(work);
+                return execution.runAsClient(work);
             } finally {
                 if (alarm != null) {
                     alarm.cancel(false);
@@ -127,7 +127,7 @@ public final class CellEngine implements AutoCloseable {
         if (!isCellThread()) {
             throw new IllegalStateException("clearStop() belongs on the engine's cell thread");
         }
-        StopSignal.clear();
+        execution.clearStop();
         Thread.interrupted();
     }
 
@@ -135,7 +135,7 @@ public final class CellEngine implements AutoCloseable {
     public void stop(ExecutionStopped.Reason reason) {
         synchronized (stopLock) {
             stopsCoverUpTo = workAskedFor;
-            control.stop(reason);
+            execution.stop(reason);
         }
     }
 
@@ -157,7 +157,7 @@ public final class CellEngine implements AutoCloseable {
         synchronized (stopLock) {
             workRunning = ticket;
             if (stopsCoverUpTo < ticket) {
-                StopSignal.clear(); // that stop was for earlier work, which has ended
+                execution.clearStop(); // that stop was for earlier work, which has ended
             }
         }
     }
@@ -166,7 +166,7 @@ public final class CellEngine implements AutoCloseable {
     private void timeOut(long ticket) {
         synchronized (stopLock) {
             if (workRunning == ticket) {
-                control.stop(ExecutionStopped.Reason.TIMED_OUT);
+                execution.stop(ExecutionStopped.Reason.TIMED_OUT);
             }
         }
     }
@@ -199,7 +199,7 @@ public final class CellEngine implements AutoCloseable {
      * library's extension found in an added jar sees the same classes as the notebook.
      */
     public ClassLoader notebookClassLoader() {
-        return control.snippetLoader();
+        return execution.snippetLoader();
     }
 
     /** Runs {@code work} with the JShell instance on the engine's thread (for completion etc.). */
@@ -222,23 +222,29 @@ public final class CellEngine implements AutoCloseable {
         ScheduledFuture<?> alarm = scheduleTimeout(ticket);
         try {
             List<String> notes = new ArrayList<>();
+            if (execution.endedBecause() != null) {
+                return runnerEnded(notes);
+            }
             List<CellSplitter.Piece> pieces = CellSplitter.split(shell.sourceCodeAnalysis(), cell);
             boolean hasValue = false;
             Object value = null;
             for (int i = 0; i < pieces.size(); i++) {
-                if (StopSignal.requested() != null) {
+                if (execution.stopRequested() != null) {
                     return stopped(notes);
                 }
                 CellSplitter.Piece piece = pieces.get(i);
                 int firstLine = CellSplitter.lineOf(cell, piece.start());
                 List<SnippetEvent> events = shell.eval(piece.source());
+                if (execution.endedBecause() != null) {
+                    return runnerEnded(notes);
+                }
                 CellResult failure = inspect(events, cell, piece, firstLine, cellLabel, notes);
                 if (failure != null) {
                     return failure;
                 }
                 boolean last = i == pieces.size() - 1;
                 hasValue = last && !piece.endsWithSemicolon() && producesValue(events);
-                value = hasValue ? control.takeLastValue() : null;
+                value = hasValue ? execution.takeLastValue() : null;
             }
             return CellResult.success(hasValue, value, notes);
         } finally {
@@ -259,10 +265,10 @@ public final class CellEngine implements AutoCloseable {
                 if (snippet instanceof VarSnippet) {
                     // A cell run again declares an identical variable: JShell keeps the same
                     // snippet, now in a new wrapper class; the old wrapper's value is released here.
-                    String wrapper = control.lastInvokedClass();
+                    String wrapper = execution.lastInvokedClass();
                     String replaced = varWrapperClass.put(snippet.id(), wrapper);
                     if (replaced != null && !replaced.equals(wrapper)) {
-                        control.releaseStaticState(replaced);
+                        execution.releaseStaticState(replaced);
                     }
                 }
             }
@@ -271,7 +277,7 @@ public final class CellEngine implements AutoCloseable {
                     && snippet instanceof VarSnippet && !replacedByItself) {
                 String wrapper = varWrapperClass.remove(snippet.id());
                 if (wrapper != null) {
-                    control.releaseStaticState(wrapper);
+                    execution.releaseStaticState(wrapper);
                 }
             }
             if (primary && event.status() == Snippet.Status.REJECTED) {
@@ -349,7 +355,7 @@ public final class CellEngine implements AutoCloseable {
     }
 
     private CellResult runtimeError(JShellException exception, List<String> notes) {
-        if (StopSignal.requested() != null) {
+        if (execution.stopRequested() != null) {
             // Whatever the code threw once a stop was requested (ExecutionStopped, or the
             // InterruptedException of a sleep it was in) is the stop itself.
             return stopped(notes);
@@ -366,10 +372,18 @@ public final class CellEngine implements AutoCloseable {
                 new CellError(name, message, tracebacks.format(exception), List.of()), notes);
     }
 
+    private CellResult runnerEnded(List<String> notes) {
+        String message = "the process that runs the notebook's code has ended: " + execution.endedBecause();
+        return CellResult.failure(CellResult.Status.RUNTIME_ERROR,
+                new CellError(CellError.RUNNER_ENDED, message, List.of(message), List.of()), notes);
+    }
+
     private CellResult stopped(List<String> notes) {
-        ExecutionStopped.Reason reason = StopSignal.requested();
+        ExecutionStopped.Reason reason = execution.stopRequested();
         if (reason == ExecutionStopped.Reason.TIMED_OUT) {
-            String message = "Cell timed out after " + describe(timeout) + " and was stopped";
+            String message = timeout.isZero() || timeout.isNegative()
+                    ? "Cell ran past its time limit and was stopped" // timed where the code runs
+                    : "Cell timed out after " + describe(timeout) + " and was stopped";
             return CellResult.failure(CellResult.Status.TIMED_OUT,
                     new CellError(CellError.TIMEOUT, message, List.of(message), List.of()), notes);
         }
@@ -439,8 +453,22 @@ public final class CellEngine implements AutoCloseable {
         private final List<String> compilerOptions = new ArrayList<>();
         private final List<String> classpath = new ArrayList<>();
         private Duration timeout = Duration.ZERO;
+        private java.io.InputStream fromAgent;
+        private java.io.OutputStream toAgent;
 
         private Builder() {
+        }
+
+        /**
+         * Compiles here and runs every snippet in another process, which serves JShell's
+         * execution protocol on these streams ({@link SnippetAgent}). That side times and stops
+         * its code itself, so such an engine takes no timeout and cannot be stopped from here; a
+         * cell's value stays there too ({@link CellResult#value()} is null).
+         */
+        public Builder runSnippetsElsewhere(java.io.InputStream fromAgent, java.io.OutputStream toAgent) {
+            this.fromAgent = java.util.Objects.requireNonNull(fromAgent);
+            this.toAgent = java.util.Objects.requireNonNull(toAgent);
+            return this;
         }
 
         /** A per-cell time limit; zero or negative means none. */
@@ -460,7 +488,13 @@ public final class CellEngine implements AutoCloseable {
         }
 
         public CellEngine build() {
-            return new CellEngine(this);
+            if (fromAgent == null) {
+                return new CellEngine(this, new LocalSnippetExecution());
+            }
+            if (!timeout.isZero() && !timeout.isNegative()) {
+                throw new IllegalStateException("an engine whose snippets run elsewhere is timed there, not here");
+            }
+            return new CellEngine(this, new ForwardedSnippetExecution(fromAgent, toAgent));
         }
     }
 }

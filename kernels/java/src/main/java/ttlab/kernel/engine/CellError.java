@@ -12,6 +12,8 @@ public record CellError(String name, String message, List<String> traceback, Lis
     public static final String COMPILATION_ERROR = "CompilationError";
     public static final String INTERRUPTED = "ExecutionInterrupted";
     public static final String TIMEOUT = "ExecutionTimeout";
+    /** The process that ran the cell's snippets ended or broke the protocol (see {@link SnippetAgent}). */
+    public static final String RUNNER_ENDED = "SnippetRunnerEnded";
 
     public CellError {
         traceback = List.copyOf(traceback);

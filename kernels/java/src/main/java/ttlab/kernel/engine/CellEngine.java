@@ -202,6 +202,18 @@ public final class CellEngine implements AutoCloseable {
         return execution.snippetLoader();
     }
 
+    /**
+     * Sends an owner's command to the {@link SnippetAgent} that runs this engine's snippets, on
+     * the engine's thread, and returns its answer (for an engine built with
+     * {@link Builder#runSnippetsElsewhere}).
+     *
+     * @throws IllegalStateException when the agent cannot do it or has ended
+     * @throws UnsupportedOperationException for an engine that runs snippets in this JVM
+     */
+    public String askAgent(String command, String argument) {
+        return onCellThread(() -> execution.askAgent(command, argument));
+    }
+
     /** Runs {@code work} with the JShell instance on the engine's thread (for completion etc.). */
     public <T> T withShell(Function<JShell, T> work) {
         return onCellThread(() -> work.apply(shell));

@@ -91,6 +91,20 @@ final class ForwardedSnippetExecution implements SnippetExecution {
     }
 
     @Override
+    public String askAgent(String command, String argument) {
+        Object answer;
+        try {
+            answer = control().extensionCommand(command, argument);
+        } catch (ExecutionControl.ExecutionControlException e) {
+            throw new IllegalStateException("the snippet agent could not do " + command + ": " + e.getMessage(), e);
+        }
+        if (answer != null && !(answer instanceof String)) {
+            throw new IllegalStateException("the snippet agent answered " + command + " out of protocol");
+        }
+        return (String) answer;
+    }
+
+    @Override
     public void stop(ExecutionStopped.Reason reason) {
         throw new UnsupportedOperationException("snippets that run in another process are stopped there");
     }

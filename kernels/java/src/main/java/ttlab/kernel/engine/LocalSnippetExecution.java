@@ -45,6 +45,11 @@ final class LocalSnippetExecution implements SnippetExecution {
     }
 
     @Override
+    public String askAgent(String command, String argument) {
+        throw new UnsupportedOperationException("snippets run in this JVM: there is no agent to ask");
+    }
+
+    @Override
     public void clearStop() {
         StopSignal.clear();
     }

@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,7 +49,18 @@ public final class SnippetAgent {
      */
     public static final List<String> JVM_LOG_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
 
+    /**
+     * A command of the agent's owner that the engine's side sends besides JShell's own (as a
+     * JShell extension command): a string in, a string or null out. It runs on the agent's
+     * thread, between snippets.
+     */
+    @FunctionalInterface
+    public interface Command {
+        String run(String argument) throws Exception;
+    }
+
     private final InProcessExecutionControl control = new InProcessExecutionControl();
+    private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final Duration invokeLimit;
     private final ScheduledExecutorService alarms;
 
@@ -76,6 +89,18 @@ public final class SnippetAgent {
         out.flush(); // the stream header, which the engine's ObjectInputStream waits for
         ObjectInputStream in = new ObjectInputStream(fromEngine);
         Util.forwardExecutionControl(new Forwarder(fromEngine), in, out);
+    }
+
+    /**
+     * Answers {@code name} from now on ({@link CellEngine#askAgent} on the engine's side);
+     * the names of the agent's own commands are taken.
+     */
+    public SnippetAgent command(String name, Command command) {
+        if (name.equals(STOP_REASON) || name.equals(RELEASE)) {
+            throw new IllegalArgumentException(name + " is the agent's own command");
+        }
+        commands.put(name, command);
+        return this;
     }
 
     /** Stops the running snippet, and any the engine asks for until {@link #clearStop}. */
@@ -193,7 +218,15 @@ public final class SnippetAgent {
                 control.releaseStaticState(className);
                 return null;
             }
-            throw new NotImplementedException("no such command: " + command);
+            Command owners = commands.get(command);
+            if (owners == null || !(arg == null || arg instanceof String)) {
+                throw new NotImplementedException("no such command: " + command);
+            }
+            try {
+                return owners.run((String) arg);
+            } catch (Exception | Error e) {
+                throw new InternalException(command + " failed: " + e);
+            }
         }
 
         @Override

@@ -45,6 +45,12 @@ interface SnippetExecution {
     /** Lowers the stop for the next piece of work. */
     void clearStop();
 
+    /**
+     * Sends an owner's command to the agent that runs the snippets ({@link SnippetAgent#command})
+     * and returns its answer; a side without an agent throws {@link UnsupportedOperationException}.
+     */
+    String askAgent(String command, String argument);
+
     /** Runs notebook code that is not a snippet as client code (in this JVM only). */
     <T> T runAsClient(Callable<T> work) throws Exception;
 

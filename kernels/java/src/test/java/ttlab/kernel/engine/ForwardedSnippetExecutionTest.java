@@ -133,6 +133,30 @@ class ForwardedSnippetExecutionTest {
     }
 
     @Test
+    void theOwnersCommandsRunOnTheAgentBetweenSnippets() throws Exception {
+        try (Pair p = pair()) {
+            p.agent().command("lastValue", argument -> argument + String.valueOf(p.agent().takeLastValue()));
+            p.agent().command("refuse", argument -> {
+                throw new IllegalArgumentException("not now");
+            });
+            p.engine().evaluate("6 * 7", "In[1]");
+            assertThat(p.engine().askAgent("lastValue", "value: ")).isEqualTo("value: 42");
+            assertThat(p.engine().askAgent("lastValue", null)).isEqualTo("nullnull");
+            assertThatThrownBy(() -> p.engine().askAgent("refuse", ""))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("refuse failed")
+                    .hasMessageContaining("not now");
+            assertThatThrownBy(() -> p.engine().askAgent("nothing", ""))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no such command: nothing");
+            assertThatThrownBy(() -> p.agent().command(SnippetAgent.STOP_REASON, argument -> "forged"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(p.engine().evaluate("1 + 1", "In[2]").succeeded()).as("the engine goes on").isTrue();
+        }
+        try (CellEngine local = CellEngine.builder().build()) {
+            assertThatThrownBy(() -> local.askAgent("lastValue", "")).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
     void aChildJvmRunsTheSnippetsAndTimesThem() throws Exception {
         Process child = agentProcess("--invoke-limit-ms", "2000");
         try (CellEngine engine = CellEngine.builder()

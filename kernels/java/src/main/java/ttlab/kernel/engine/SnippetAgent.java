@@ -5,6 +5,7 @@ import jdk.jshell.spi.ExecutionControl;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,22 +125,38 @@ public final class SnippetAgent {
     }
 
     /**
-     * Serves an engine on standard input and output, and ends when the engine closes; the
-     * snippets' prints go to standard error. {@code --invoke-limit-ms N} stops each snippet after N ms.
-     * Start its JVM with {@link #JVM_LOG_TO_STDERR}.
+     * Serves one engine and ends when the engine closes. {@code --channel IN OUT}: commands come
+     * from the file IN and answers go to the file OUT, named pipes the caller made (open IN for
+     * writing first, then OUT for reading), and standard output stays the snippets'. Without it,
+     * the protocol takes standard input and output and the snippets' prints go to standard error;
+     * start the JVM with {@link #JVM_LOG_TO_STDERR} then. {@code --invoke-limit-ms N} stops each
+     * snippet after N ms.
      */
     public static void main(String[] args) throws IOException {
         Duration limit = Duration.ZERO;
+        String in = null;
+        String out = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--invoke-limit-ms") && i + 1 < args.length) {
                 limit = Duration.ofMillis(Long.parseLong(args[++i]));
+            } else if (args[i].equals("--channel") && i + 2 < args.length) {
+                in = args[++i];
+                out = args[++i];
             } else {
-                throw new IllegalArgumentException("usage: SnippetAgent [--invoke-limit-ms N]");
+                throw new IllegalArgumentException("usage: SnippetAgent [--invoke-limit-ms N] [--channel IN OUT]");
             }
         }
-        OutputStream protocol = new FileOutputStream(FileDescriptor.out);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        new SnippetAgent(limit).serve(System.in, protocol);
+        SnippetAgent agent = new SnippetAgent(limit);
+        if (in != null) {
+            // In this order: opening a named pipe waits for its other end.
+            InputStream fromEngine = new FileInputStream(in);
+            OutputStream toEngine = new FileOutputStream(out);
+            agent.serve(fromEngine, toEngine);
+        } else {
+            OutputStream protocol = new FileOutputStream(FileDescriptor.out);
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+            agent.serve(System.in, protocol);
+        }
         // halt, not a return: threads the code left running must not keep this process alive.
         Runtime.getRuntime().halt(0);
     }

@@ -174,6 +174,40 @@ class ForwardedSnippetExecutionTest {
     }
 
     @Test
+    void overNamedPipesTheAgentsOwnOutputCannotCorruptTheProtocol(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path in = dir.resolve("to-agent");
+        Path out = dir.resolve("from-agent");
+        assertThat(new ProcessBuilder("mkfifo", in.toString(), out.toString()).start().waitFor()).isZero();
+        // The JVM logs every class it loads on standard output, as the whole run goes.
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:stdout", "-cp", System.getProperty("java.class.path"),
+                SnippetAgent.class.getName(), "--channel", in.toString(), out.toString());
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<byte[]> printed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return child.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            OutputStream toAgent = new java.io.FileOutputStream(in.toFile());
+            InputStream fromAgent = new java.io.FileInputStream(out.toFile());
+            try (CellEngine engine = CellEngine.builder().runSnippetsElsewhere(fromAgent, toAgent).build()) {
+                CellResult r = engine.evaluate("System.out.println(\"a print on the agent's standard output\");\n"
+                        + "String.valueOf(ProcessHandle.current().pid()).length()", "In[1]");
+                assertThat(r.succeeded()).as(r.toString()).isTrue();
+            }
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("the agent ends when the engine closes").isTrue();
+            assertThat(new String(printed.get(20, TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("a print on the agent's standard output").contains("[class,load]");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
     void anAgentThatEndsFailsTheCellWithAClearError() throws Exception {
         Process child = agentProcess();
         try (CellEngine engine = CellEngine.builder()

@@ -156,80 +156,70 @@ final class ForwardedSnippetExecution implements SnippetExecution {
         @Override
         public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
                 EngineTerminationException {
-            budget.nextAnswer();
-            try {
+            this.<Void, ClassInstallException, NotImplementedException>answered(() -> {
                 super.load(cbcs);
-            } catch (EngineTerminationException e) {
-                throw end(e);
-            } catch (RuntimeException e) {
-                throw end(outOfProtocol(e));
-            }
+                return null;
+            });
         }
 
         @Override
         public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
                 EngineTerminationException {
-            budget.nextAnswer();
-            try {
+            this.<Void, ClassInstallException, NotImplementedException>answered(() -> {
                 super.redefine(cbcs);
-            } catch (EngineTerminationException e) {
-                throw end(e);
-            } catch (RuntimeException e) {
-                throw end(outOfProtocol(e));
-            }
+                return null;
+            });
         }
 
         @Override
         public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
                 InternalException {
             lastInvokedClass = className;
-            budget.nextAnswer();
             try {
-                return super.invoke(className, methodName);
+                return this.<String, RunException, InternalException>answered(() -> super.invoke(className, methodName));
             } catch (StoppedException e) {
                 // JShell drops a StoppedException without a trace; as the exception the stopped
                 // code threw, it reaches the engine, which reads the reason, as in-process.
                 stopReason = askStopReason();
                 throw new UserException(stopReason.message(), ExecutionStopped.class.getName(),
                         new StackTraceElement[0]);
-            } catch (EngineTerminationException e) {
-                throw end(e);
-            } catch (RuntimeException e) {
-                throw end(outOfProtocol(e));
             }
         }
 
         @Override
         public String varValue(String className, String varName) throws RunException, EngineTerminationException,
                 InternalException {
-            budget.nextAnswer();
-            try {
-                return super.varValue(className, varName);
-            } catch (EngineTerminationException e) {
-                throw end(e);
-            } catch (RuntimeException e) {
-                throw end(outOfProtocol(e));
-            }
+            return this.<String, RunException, InternalException>answered(() -> super.varValue(className, varName));
         }
 
         @Override
         public void addToClasspath(String path) throws EngineTerminationException, InternalException {
-            budget.nextAnswer();
-            try {
+            this.<Void, InternalException, InternalException>answered(() -> {
                 super.addToClasspath(path);
-            } catch (EngineTerminationException e) {
-                throw end(e);
-            } catch (RuntimeException e) {
-                throw end(outOfProtocol(e));
-            }
+                return null;
+            });
         }
 
         @Override
         public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
                 InternalException {
+            return this.<Object, RunException, InternalException>answered(() -> super.extensionCommand(command, arg));
+        }
+
+        /** A command of JShell's protocol, whose answer the agent sends: see {@link #answered}. */
+        private interface Command<T, A extends Exception, B extends Exception> {
+            T send() throws A, B, EngineTerminationException;
+        }
+
+        /**
+         * Sends a command with a fresh answer budget; an engine-ending answer is remembered, and
+         * an answer the JDK's reader fails on (a cast, say) ends the engine too.
+         */
+        private <T, A extends Exception, B extends Exception> T answered(Command<T, A, B> command)
+                throws A, B, EngineTerminationException {
             budget.nextAnswer();
             try {
-                return super.extensionCommand(command, arg);
+                return command.send();
             } catch (EngineTerminationException e) {
                 throw end(e);
             } catch (RuntimeException e) {

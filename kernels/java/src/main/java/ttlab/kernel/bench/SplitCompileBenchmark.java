@@ -33,13 +33,21 @@ import java.util.Locale;
  * rounds and of the rounds after the warm-up. A program that prints figures, not a test.
  *
  * <p>Usage: {@code java @kernels/java/target/kernel.args ttlab.kernel.bench.SplitCompileBenchmark
- * --notebook solutions/00-warmup.ipynb [--rounds 12] [--warmup 4] [--quick-jit]}
+ * --notebook solutions/00-warmup.ipynb [--rounds 12] [--warmup 4] [--quick-jit] [--agent-cache]}
+ * ({@code --agent-cache}: the agents start from a cache trained on an agent first, instead of the
+ * kernel's)
  */
 public final class SplitCompileBenchmark {
 
     private static final String CHILD = "--one-jvm-child";
     /** Added to both kinds of child JVM: {@code --quick-jit} gives them C1 alone, as grading workers run. */
     private static final List<String> CHILD_OPTIONS = new ArrayList<>();
+    private static final List<String> CACHE_OPTIONS = List.of("-XX:SharedArchiveFile=", "-XX:AOTCache=");
+    /**
+     * The agents' start-up cache options: empty, they inherit this JVM's (the kernel's cache);
+     * with {@code --agent-cache}, a cache trained on an agent running this notebook.
+     */
+    private static List<String> agentCache = List.of();
 
     private SplitCompileBenchmark() {
     }
@@ -61,6 +69,27 @@ public final class SplitCompileBenchmark {
         }
         System.out.printf(Locale.ROOT, "%s: %d cells, %d rounds (%d of them warm-up), %d CPUs%n",
                 notebook, cells.size(), rounds, warmup, Runtime.getRuntime().availableProcessors());
+        Path cacheFolder = null;
+        if (java.util.Arrays.asList(args).contains("--agent-cache")) {
+            cacheFolder = Files.createTempDirectory("ttlab-agent-cache-");
+            trainAgentCache(cells, cacheFolder);
+        }
+        try {
+            measure(notebook, cells, rounds, warmup);
+        } finally {
+            if (cacheFolder != null) {
+                try (var files = Files.list(cacheFolder)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(cacheFolder);
+            }
+        }
+    }
+
+    private static void measure(Path notebook, List<String> cells, int rounds, int warmup)
+            throws IOException, InterruptedException {
         List<Double> oneJvm = new ArrayList<>();
         List<Double> split = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
@@ -139,7 +168,7 @@ public final class SplitCompileBenchmark {
 
     /** A fresh JVM compiles and runs every cell; returns its process CPU in seconds. */
     private static double oneJvmRound(Path notebook) throws IOException, InterruptedException {
-        Process child = start(List.of(SplitCompileBenchmark.class.getName(), CHILD, notebook.toString()));
+        Process child = start(true, List.of(SplitCompileBenchmark.class.getName(), CHILD, notebook.toString()));
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (child.waitFor() != 0) {
             throw new IllegalStateException("the one-JVM child failed:\n" + out);
@@ -164,14 +193,38 @@ public final class SplitCompileBenchmark {
         Runtime.getRuntime().halt(0);
     }
 
+    /**
+     * Runs the notebook once through an agent that writes a start-up cache as it ends (an AOT
+     * cache on JDK 25+, a dynamic AppCDS archive before); later agents must map it (-Xshare:on,
+     * -XX:AOTMode=on), or the round fails instead of silently starting slowly.
+     */
+    private static void trainAgentCache(List<String> cells, Path folder) throws IOException, InterruptedException {
+        boolean aot = Runtime.version().feature() >= 25;
+        Path cache = folder.resolve(aot ? "agent.aot" : "agent.jsa");
+        splitRound(cells, List.of(aot ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache));
+        if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
+            throw new IllegalStateException("the agent's start-up cache was not written: " + cache);
+        }
+        agentCache = aot ? List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on")
+                : List.of("-XX:SharedArchiveFile=" + cache, "-Xshare:on");
+        System.out.printf(Locale.ROOT, "agents start from a cache trained on this notebook: %s (%.1f MB)%n",
+                String.join(" ", agentCache), Files.size(cache) / 1e6);
+    }
+
     /** This JVM compiles, a fresh agent JVM runs; returns {CPU here, CPU there} in seconds. */
     private static double[] splitRound(List<String> cells) throws IOException, InterruptedException {
+        return splitRound(cells, agentCache);
+    }
+
+    private static double[] splitRound(List<String> cells, List<String> cacheOptions)
+            throws IOException, InterruptedException {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long hereBefore = os.getProcessCpuTime();
         List<String> agentMain = new ArrayList<>(SnippetAgent.JVM_LOG_TO_STDERR);
+        agentMain.addAll(cacheOptions);
         agentMain.add(SnippetAgent.class.getName());
-        Process agent = start(agentMain); // its output is the protocol
+        Process agent = start(cacheOptions.isEmpty(), agentMain); // its output is the protocol
         double there;
         List<String> warnings = new ArrayList<>();
         try (CellEngine engine = NotebookEngine.startForwarded(config(), warnings, agent.getInputStream(),
@@ -192,13 +245,17 @@ public final class SplitCompileBenchmark {
     }
 
     /**
-     * A child JVM with this JVM's options (the kernel's, start-up cache included) and class path;
-     * its standard output comes here, its errors are dropped.
+     * A child JVM with this JVM's options (the kernel's; its start-up cache too when
+     * {@code inheritCache}) and class path; its standard output comes here, its errors are dropped.
      */
-    private static Process start(List<String> optionsMainAndArgs) throws IOException {
+    private static Process start(boolean inheritCache, List<String> optionsMainAndArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (inheritCache || CACHE_OPTIONS.stream().noneMatch(option::startsWith)) {
+                command.add(option);
+            }
+        }
         command.addAll(CHILD_OPTIONS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

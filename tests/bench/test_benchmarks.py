@@ -36,8 +36,9 @@ def test_grader_benchmark_grades_every_copy_right_before_timing():
 
 
 def test_split_compile_benchmark_runs_every_cell_both_ways_before_timing():
-    run = subprocess.run([str(ROOT / "ttlab"), "bench", "split", "--rounds", "1", "--warmup", "0", "--quick-jit"],
-                         capture_output=True, text=True, timeout=500)
+    run = subprocess.run([str(ROOT / "ttlab"), "bench", "split", "--rounds", "1", "--warmup", "0", "--quick-jit",
+                          "--agent-cache"], capture_output=True, text=True, timeout=500)
     assert run.returncode == 0, run.stdout + run.stderr
+    assert "agents start from a cache trained on this notebook" in run.stdout
     assert "correctness: every cell ran both ways, and each check(...) passed all its tests" in run.stdout
     assert "median CPU per notebook, after warm-up:" in run.stdout

@@ -54,7 +54,9 @@ public final class EngineBenchmark {
     private static double[] launchChild(String engine, int snippets) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions());
+        // The start-up cache was trained on the kernel, not on this program: leave it out for
+        // both engines alike, so neither gets an advantage the other cannot have.
+        command.addAll(jvmOptions(false));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 EngineBenchmark.class.getName(), CHILD, engine + ":" + snippets));
         long t0 = System.nanoTime();
@@ -77,16 +79,17 @@ public final class EngineBenchmark {
         return new double[]{first, perSnippet};
     }
 
-    /** The JVM options this JVM was started with (the kernel's), minus the class path. */
-    private static List<String> jvmOptions() {
+    /**
+     * The JVM options this JVM was started with (the kernel's), minus the class path, and minus
+     * the start-up cache unless {@code withStartupCache}.
+     */
+    static List<String> jvmOptions(boolean withStartupCache) {
         List<String> options = new ArrayList<>();
         for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:AOTCache")) {
+            if (withStartupCache || !arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:AOTCache")) {
                 options.add(arg);
             }
         }
-        // The start-up cache was trained on the kernel, not on this program: leave it out for
-        // both engines alike, so neither gets an advantage the other cannot have.
         return options;
     }
 

@@ -1,13 +1,11 @@
 package ttlab.kernel.bench;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import ttlab.kernel.KernelConfig;
 import ttlab.kernel.NotebookEngine;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellResult;
 import ttlab.kernel.engine.SnippetAgent;
+import ttlab.kernel.exercise.SavedNotebook;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -42,7 +40,6 @@ public final class SplitCompileBenchmark {
     private static final String CHILD = "--one-jvm-child";
     /** Added to both kinds of child JVM: {@code --quick-jit} gives them C1 alone, as grading workers run. */
     private static final List<String> CHILD_OPTIONS = new ArrayList<>();
-    private static final List<String> CACHE_OPTIONS = List.of("-XX:SharedArchiveFile=", "-XX:AOTCache=");
     /**
      * The agents' start-up cache options: empty, they inherit this JVM's (the kernel's cache);
      * with {@code --agent-cache}, a cache trained on an agent running this notebook.
@@ -131,13 +128,6 @@ public final class SplitCompileBenchmark {
     /** Cells that grading does not replay: demos marked so, and a master's wrong answers. */
     private static final java.util.Set<String> SKIPPED_ROLES = java.util.Set.of("skip-in-grading", "wrong-answer");
 
-    private static String role(JsonObject cell) {
-        JsonElement metadata = cell.get("metadata");
-        JsonElement ttlab = metadata == null || !metadata.isJsonObject() ? null : metadata.getAsJsonObject().get("ttlab");
-        JsonElement role = ttlab == null || !ttlab.isJsonObject() ? null : ttlab.getAsJsonObject().get("role");
-        return role == null || !role.isJsonPrimitive() ? "" : role.getAsString();
-    }
-
     private static void summary(String rounds, List<Double> oneJvm, List<Double> split) {
         double a = EngineBenchmark.median(oneJvm);
         double b = EngineBenchmark.median(split);
@@ -146,29 +136,24 @@ public final class SplitCompileBenchmark {
     }
 
     /** The code cells of a notebook that grading replays, in order, after {@link #CHECK_WITH_JUNIT}. */
-    static List<String> codeCells(Path notebook) throws IOException {
-        JsonObject json = JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
-        List<String> cells = new ArrayList<>();
-        for (JsonElement cell : json.getAsJsonArray("cells")) {
-            JsonObject c = cell.getAsJsonObject();
-            if (c.get("cell_type").getAsString().equals("code") && !SKIPPED_ROLES.contains(role(c))) {
-                JsonElement source = c.get("source");
-                StringBuilder text = new StringBuilder();
-                if (source.isJsonArray()) {
-                    source.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
-                } else {
-                    text.append(source.getAsString());
-                }
-                cells.add(text.toString());
+    static List<String> codeCells(Path notebook) {
+        SavedNotebook saved = SavedNotebook.read(notebook)
+                .orElseThrow(() -> new IllegalArgumentException(notebook + " cannot be read as a notebook"));
+        List<String> cells = new ArrayList<>(List.of(CHECK_WITH_JUNIT));
+        for (SavedNotebook.SavedCell cell : saved.cells()) {
+            if (cell.code() && !SKIPPED_ROLES.contains(cell.role())) {
+                cells.add(cell.source());
             }
         }
-        cells.add(0, CHECK_WITH_JUNIT);
         return cells;
     }
 
     /** A fresh JVM compiles and runs every cell; returns its process CPU in seconds. */
     private static double oneJvmRound(Path notebook) throws IOException, InterruptedException {
-        Process child = start(true, List.of(SplitCompileBenchmark.class.getName(), CHILD, notebook.toString()));
+        // Its errors come with its output: a failed cell's exception is what a reader needs.
+        Process child = new ProcessBuilder(childCommand(true,
+                List.of(SplitCompileBenchmark.class.getName(), CHILD, notebook.toString())))
+                .redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (child.waitFor() != 0) {
             throw new IllegalStateException("the one-JVM child failed:\n" + out);
@@ -224,7 +209,8 @@ public final class SplitCompileBenchmark {
         List<String> agentMain = new ArrayList<>(SnippetAgent.JVM_LOG_TO_STDERR);
         agentMain.addAll(cacheOptions);
         agentMain.add(SnippetAgent.class.getName());
-        Process agent = start(cacheOptions.isEmpty(), agentMain); // its output is the protocol
+        Process agent = new ProcessBuilder(childCommand(cacheOptions.isEmpty(), agentMain))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start(); // its output is the protocol
         double there;
         List<String> warnings = new ArrayList<>();
         try (CellEngine engine = NotebookEngine.startForwarded(config(), warnings, agent.getInputStream(),
@@ -244,23 +230,16 @@ public final class SplitCompileBenchmark {
         return new KernelConfig(Duration.ZERO, List.of(), List.of(), List.of(), null);
     }
 
-    /**
-     * A child JVM with this JVM's options (the kernel's; its start-up cache too when
-     * {@code inheritCache}) and class path; its standard output comes here, its errors are dropped.
-     */
-    private static Process start(boolean inheritCache, List<String> optionsMainAndArgs) throws IOException {
+    /** A child JVM's command: this JVM's options (the kernel's; its start-up cache too when {@code inheritCache}) and class path. */
+    private static List<String> childCommand(boolean inheritCache, List<String> optionsMainAndArgs) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (inheritCache || CACHE_OPTIONS.stream().noneMatch(option::startsWith)) {
-                command.add(option);
-            }
-        }
+        command.addAll(EngineBenchmark.jvmOptions(inheritCache));
         command.addAll(CHILD_OPTIONS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(optionsMainAndArgs);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return command;
     }
 
     private static void expect(CellResult result) {

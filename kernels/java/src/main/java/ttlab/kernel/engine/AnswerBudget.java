@@ -26,8 +26,7 @@ final class AnswerBudget extends FilterInputStream {
     @Override
     public synchronized int read() throws IOException {
         spend(1);
-        int b = super.read();
-        return b;
+        return super.read();
     }
 
     @Override

@@ -393,9 +393,9 @@ public final class CellEngine implements AutoCloseable {
     private CellResult stopped(List<String> notes) {
         ExecutionStopped.Reason reason = execution.stopRequested();
         if (reason == ExecutionStopped.Reason.TIMED_OUT) {
-            String message = timeout.isZero() || timeout.isNegative()
-                    ? "Cell ran past its time limit and was stopped" // timed where the code runs
-                    : "Cell timed out after " + describe(timeout) + " and was stopped";
+            String message = hasLimit(timeout)
+                    ? "Cell timed out after " + describe(timeout) + " and was stopped"
+                    : "Cell ran past its time limit and was stopped"; // a limit kept by the owner or the agent
             return CellResult.failure(CellResult.Status.TIMED_OUT,
                     new CellError(CellError.TIMEOUT, message, List.of(message), List.of()), notes);
         }
@@ -424,8 +424,13 @@ public final class CellEngine implements AutoCloseable {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
+    /** A per-cell limit is set: zero, negative or none means no limit. */
+    private static boolean hasLimit(Duration timeout) {
+        return timeout != null && !timeout.isZero() && !timeout.isNegative();
+    }
+
     private ScheduledFuture<?> scheduleTimeout(long ticket) {
-        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+        if (!hasLimit(timeout)) {
             return null;
         }
         return watchdog.schedule(() -> timeOut(ticket),
@@ -503,7 +508,7 @@ public final class CellEngine implements AutoCloseable {
             if (fromAgent == null) {
                 return new CellEngine(this, new LocalSnippetExecution());
             }
-            if (!timeout.isZero() && !timeout.isNegative()) {
+            if (hasLimit(timeout)) {
                 throw new IllegalStateException("an engine whose snippets run elsewhere is timed there, not here");
             }
             return new CellEngine(this, new ForwardedSnippetExecution(fromAgent, toAgent));

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -246,14 +245,9 @@ class ForwardedSnippetExecutionTest {
     @Test
     void anAgentCannotMakeTheEngineDeserializeOtherTypes() throws Exception {
         CellResult r = withFakeAgent("CMD_LOAD", out -> {
-            try {
-                out.writeInt(106); // a failed load, whose "installed" flags are deserialized
-                out.writeUTF("no");
-                out.writeObject(new Tripwire());
-                out.flush();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            out.writeInt(106); // a failed load, whose "installed" flags are deserialized
+            out.writeUTF("no");
+            out.writeObject(new Tripwire());
         });
         assertThat(Tripwire.built).isFalse();
         assertThat(r.error().orElseThrow().name()).isEqualTo(CellError.RUNNER_ENDED);
@@ -263,14 +257,9 @@ class ForwardedSnippetExecutionTest {
     @Test
     void anAgentCannotCrashTheEngineWithAWrongType() throws Exception {
         CellResult r = withFakeAgent("CMD_LOAD", out -> {
-            try {
-                out.writeInt(106);
-                out.writeUTF("no");
-                out.writeObject("a string where boolean[] belongs");
-                out.flush();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            out.writeInt(106);
+            out.writeUTF("no");
+            out.writeObject("a string where boolean[] belongs");
         });
         assertThat(r.error().orElseThrow().name()).isEqualTo(CellError.RUNNER_ENDED);
         assertThat(r.error().orElseThrow().message()).contains("out of protocol");
@@ -279,28 +268,29 @@ class ForwardedSnippetExecutionTest {
     @Test
     void anAnswerWithoutEndIsCutAtItsBudget() throws Exception {
         CellResult r = withFakeAgent("CMD_INVOKE", out -> {
-            try {
-                out.writeInt(104); // an exception in the code, whose stack trace is deserialized
-                out.writeUTF("message");
-                out.writeUTF("java.lang.RuntimeException");
-                StackTraceElement[] trace = new StackTraceElement[200]; // 12 MB, 3 times the budget
-                for (int i = 0; i < trace.length; i++) {
-                    trace[i] = new StackTraceElement("x".repeat(60_000) + i, "m", "F.java", i);
-                }
-                out.writeObject(trace);
-                out.flush();
-            } catch (IOException e) {
-                // the engine stopped reading: what it must do
+            out.writeInt(104); // an exception in the code, whose stack trace is deserialized
+            out.writeUTF("message");
+            out.writeUTF("java.lang.RuntimeException");
+            StackTraceElement[] trace = new StackTraceElement[200]; // 12 MB, 3 times the budget
+            for (int i = 0; i < trace.length; i++) {
+                trace[i] = new StackTraceElement("x".repeat(60_000) + i, "m", "F.java", i);
             }
+            out.writeObject(trace); // the engine stops reading part way: the write then fails
         });
         assertThat(r.error().orElseThrow().message()).contains("longer than " + ForwardedSnippetExecution.ANSWER_LIMIT);
     }
 
+    /** What a fake agent writes as its answer. */
+    private interface Answer {
+        void write(ObjectOutputStream out) throws IOException;
+    }
+
     /**
      * Evaluates {@code 1 + 1} against an agent that loads classes until the command
-     * {@code answered} comes, which it answers with {@code answer}.
+     * {@code answered} comes, which it answers with {@code answer}; a write the engine no
+     * longer reads ends the fake agent.
      */
-    private static CellResult withFakeAgent(String answered, Consumer<ObjectOutputStream> answer) throws Exception {
+    private static CellResult withFakeAgent(String answered, Answer answer) throws Exception {
         PipedInputStream fromAgent = new PipedInputStream(1 << 16);
         PipedOutputStream agentOut = new PipedOutputStream(fromAgent);
         PipedInputStream toAgentIn = new PipedInputStream(1 << 16);
@@ -314,7 +304,8 @@ class ForwardedSnippetExecutionTest {
                     in.readInt(); // the command's prefix
                     String command = in.readUTF();
                     if (command.equals(answered)) {
-                        answer.accept(out);
+                        answer.write(out);
+                        out.flush();
                         return;
                     }
                     in.readObject(); // a load's classes
@@ -322,7 +313,7 @@ class ForwardedSnippetExecutionTest {
                     out.flush();
                 }
             } catch (IOException | ClassNotFoundException e) {
-                // the engine closed
+                // the engine closed, or stopped reading the answer
             }
         }, "fake-agent");
         fake.setDaemon(true);

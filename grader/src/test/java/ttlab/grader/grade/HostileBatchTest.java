@@ -213,6 +213,11 @@ class HostileBatchTest {
                     new ProcessBuilder("setsid", "sh", "-c", "sleep 120; touch %s").start();
                 } catch (IOException e) {
                 }""".formatted(outside)));
+        CASES.put("process-through-a-benchmark", wrongWith("try-square", """
+                try {
+                    ttlab.kernel.bench.EngineBenchmark.main(new String[] {"--runs", "1", "--snippets", "1"});
+                } catch (Exception e) {
+                }"""));
         // 6. what graded code may not use, however it is spelled
         CASES.put("mean-runtime-in-a-variable", meanWith("""
                 var rt = Runtime.getRuntime();
@@ -318,6 +323,7 @@ class HostileBatchTest {
         assertThat(problems("read-through-the-kernel")).anyMatch(p -> p.contains("SavedNotebook.ofThisKernel (grader) may not be used"));
         assertThat(problems("write-outside")).anyMatch(p -> p.contains("(file-io) may not be used"));
         assertThat(problems("setsid-background")).anyMatch(p -> p.contains("java.lang.ProcessBuilder"));
+        assertThat(problems("process-through-a-benchmark")).anyMatch(p -> p.contains("EngineBenchmark.main (process) may not be used"));
         assertThat(problems("loopback-network")).anyMatch(p -> p.contains("java.net.Socket (network)"));
     }
 

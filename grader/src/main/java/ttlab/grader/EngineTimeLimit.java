@@ -2,7 +2,6 @@ package ttlab.grader;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestIdentifier;
-import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.ExecutionStopped;
 
 import java.time.Duration;
@@ -27,15 +26,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class EngineTimeLimit implements TimeLimit {
 
-    private final CellEngine engine;
+    private final CodeStops stops;
     private final Duration limit;
     private final ScheduledExecutorService alarms;
     private final Deque<TestIdentifier> running = new ArrayDeque<>();
     private final Set<TestIdentifier> stopped = new HashSet<>();
     private ScheduledFuture<?> alarm;
 
-    EngineTimeLimit(CellEngine engine, Duration limit) {
-        this.engine = engine;
+    EngineTimeLimit(CodeStops stops, Duration limit) {
+        this.stops = stops;
         this.limit = limit;
         this.alarms = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ttlab-test-time-limit");
@@ -55,7 +54,7 @@ final class EngineTimeLimit implements TimeLimit {
         running.remove(id);
         boolean hit = stopped.remove(id);
         if (hit) {
-            engine.clearStop(); // lowers the flag and our interrupt, so the next test runs
+            stops.clearStop(); // lowers the flag and our interrupt, so the next test runs
         }
         rearm();
         return hit;
@@ -85,6 +84,6 @@ final class EngineTimeLimit implements TimeLimit {
             return; // it finished, or something inside it started, while this alarm was going off
         }
         stopped.add(id);
-        engine.stop(ExecutionStopped.Reason.TIMED_OUT);
+        stops.stop(ExecutionStopped.Reason.TIMED_OUT);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.ExecutionStopped;
+import ttlab.kernel.engine.SnippetAgent;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +24,11 @@ import java.util.stream.Collectors;
  * Runs JUnit 5 test classes, including classes declared in notebook cells, and reports each
  * test with its status, message and points.
  *
- * <p>Three ways to run: {@link #direct()} runs on the calling thread with no time limit (for test
+ * <p>Four ways to run: {@link #direct()} runs on the calling thread with no time limit (for test
  * classes compiled the ordinary way); {@link #onEngine} runs on a cell engine's thread under its
  * stop mechanism, where a per-test time limit stops even a busy loop in notebook code and the
- * remaining tests still run; {@link #onOwnThreads} gives each test a thread of its own and gives
+ * remaining tests still run; {@link #inAgent} does the same in the process that runs a grading
+ * engine's code ({@link SnippetAgent}); {@link #onOwnThreads} gives each test a thread of its own and gives
  * up on it at the limit, for notebooks on a kernel that has no such mechanism (JJava).
  *
  * <p>The launcher is configured so that nothing around it changes a grade: only the Jupiter
@@ -35,12 +37,12 @@ import java.util.stream.Collectors;
  */
 public final class TestRunner {
 
-    private final CellEngine engine;
+    private final CodeStops stops;
     private final Supplier<TimeLimit> limits;
     private final Launcher launcher = isolatedLauncher();
 
-    private TestRunner(CellEngine engine, Supplier<TimeLimit> limits) {
-        this.engine = engine;
+    private TestRunner(CodeStops stops, Supplier<TimeLimit> limits) {
+        this.stops = stops;
         this.limits = limits;
     }
 
@@ -67,8 +69,21 @@ public final class TestRunner {
      */
     public static TestRunner onEngine(CellEngine engine, Duration perTestLimit) {
         Objects.requireNonNull(engine, "engine");
+        return stoppedBy(CodeStops.of(engine), perTestLimit);
+    }
+
+    /**
+     * Runs tests on the thread of {@code agent}, a process that runs a grading engine's code:
+     * called from one of the agent's commands, with the same per-test limit as {@link #onEngine}.
+     */
+    public static TestRunner inAgent(SnippetAgent agent, Duration perTestLimit) {
+        Objects.requireNonNull(agent, "agent");
+        return stoppedBy(CodeStops.of(agent), perTestLimit);
+    }
+
+    private static TestRunner stoppedBy(CodeStops stops, Duration perTestLimit) {
         requirePositive(perTestLimit);
-        return new TestRunner(engine, () -> new EngineTimeLimit(engine, perTestLimit));
+        return new TestRunner(stops, () -> new EngineTimeLimit(stops, perTestLimit));
     }
 
     private static void requirePositive(Duration perTestLimit) {
@@ -97,10 +112,10 @@ public final class TestRunner {
                 }
                 return null;
             };
-            if (engine == null) {
+            if (stops == null) {
                 work.get();
             } else {
-                engine.runStoppable(work::get); // in place when called from a cell
+                stops.run(work::get);
             }
             collector.foreignStop().ifPresent(reason -> {
                 throw new ExecutionStopped(reason);

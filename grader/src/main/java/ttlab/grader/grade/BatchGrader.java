@@ -57,6 +57,8 @@ final class BatchGrader {
             return results;
         } finally {
             pool.shutdownNow();
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            HostProcess.killOrphans(); // the pool's grading hosts
             progress.close();
         }
     }

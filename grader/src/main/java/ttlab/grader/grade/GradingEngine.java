@@ -6,6 +6,8 @@ import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellResult;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A cell engine set up exactly as the kernel sets up its own ({@link NotebookEngine}): the same
+ * A grading cell engine, set up exactly as the kernel sets up its own ({@link NotebookEngine}): the same
  * compile class path, compiler options and extra class path from the kernel's settings, the same
  * default imports, the same start-up scripts; so a notebook is graded as it ran. The engine has no time limit of its own (the kernel's default; see {@link CellTimer}), and
  * {@code check(...)} does nothing (the grader runs the tests itself).
@@ -33,16 +35,17 @@ final class GradingEngine {
     }
 
     /**
-     * Starts an engine; problems with the kernel's settings or start-up scripts are added to
+     * Starts an engine that compiles here and runs the code in the {@link GradingAgent} that
+     * serves these streams; problems with the kernel's settings or start-up scripts are added to
      * {@code warnings} rather than thrown, as the kernel shows them rather than failing to start.
      */
-    static CellEngine start(List<String> warnings) {
-        // The kernel's engine exactly, without its cell timeout: the grader times cells itself.
+    static CellEngine start(List<String> warnings, InputStream fromAgent, OutputStream toAgent) {
+        // The kernel's engine exactly, without its cell timeout: the agent times cells itself.
         KernelConfig config = kernelConfig(warnings);
-        CellEngine engine = NotebookEngine.start(new KernelConfig(Duration.ZERO, config.classpath(),
-                config.compilerOptions(), config.startupScriptPaths(), config.startupScript()), warnings);
+        CellEngine engine = NotebookEngine.startForwarded(new KernelConfig(Duration.ZERO, config.classpath(),
+                config.compilerOptions(), config.startupScriptPaths(), config.startupScript()), warnings,
+                fromAgent, toAgent);
         engine.withShell(SourceIndexing::suspend);
-        HeadlessKernel.install();
         for (Path script : NotebookEngine.startupScripts(config, warnings)) {
             try {
                 String code = Files.readString(script, StandardCharsets.UTF_8);

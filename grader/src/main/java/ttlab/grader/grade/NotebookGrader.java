@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Grades one notebook at a time, for a program that receives submissions one by one (the
  * submission service), exactly as {@code ttlab grade} grades each notebook of a batch: the same
- * options and limits, a fresh worker JVM per submission, and the same files written to the
+ * options and limits, a grading host per calling thread and a fresh agent JVM per submission
+ * ({@link GradingHost}, {@link GradingAgent}), and the same files written to the
  * submission's folder: {@code results.json} (Gradescope's format), {@code feedback.txt} and
  * {@code worker.log}. Safe to use from several threads at once.
  */
@@ -49,6 +50,14 @@ public final class NotebookGrader {
      */
     public static NotebookGrader withOptions(List<String> gradeOptions) {
         return new NotebookGrader(GradeOptions.parseSettings(gradeOptions.toArray(String[]::new)));
+    }
+
+    /**
+     * Ends the grading hosts of threads that have ended. Call it once the threads that graded are
+     * done: each thread that grades keeps a host for its next submission.
+     */
+    public static void endHostsOfEndedThreads() {
+        HostProcess.killOrphans();
     }
 
     /** The master a notebook with this file name (e.g. {@code 00-warmup.ipynb}) is graded against. */

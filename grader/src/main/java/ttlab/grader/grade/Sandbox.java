@@ -96,13 +96,14 @@ final class Sandbox {
     }
 
     /**
-     * The command that runs {@code java} (its arguments included) for one worker.
+     * The command that runs {@code java} (its arguments included) for one grading process.
      *
-     * @param readOnly files and folders the worker reads (the JDK, jars, caches); missing ones are skipped
-     * @param scratch  the worker's working and temporary directory, as {@link #scratch} gives it
-     * @param report   the one file outside its scratch directory that the worker writes
+     * @param readOnly files and folders it reads (the JDK, jars, caches); missing ones are skipped
+     * @param scratch  its working and temporary directory, as {@link #scratch} gives it
+     * @param writable the files and folders outside its scratch directory that it writes (its
+     *                 report, the named pipes to the other side)
      */
-    List<String> command(List<String> java, List<Path> readOnly, Path scratch, Path report, long heapBytes) {
+    List<String> command(List<String> java, List<Path> readOnly, Path scratch, List<Path> writable, long heapBytes) {
         List<String> c = new ArrayList<>();
         if (!confined()) {
             c.addAll(networkPrefix);
@@ -115,12 +116,15 @@ final class Sandbox {
         c.addAll(List.of("--size", Long.toString(SCRATCH_BYTES), "--perms", "1777", "--tmpfs", "/tmp"));
         List<Path> binds = new ArrayList<>(systemPaths());
         readOnly.stream().filter(Files::exists).forEach(binds::add);
-        c.addAll(parentFolders(binds, report));
+        c.addAll(parentFolders(binds, writable));
         for (Path p : binds) {
             c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
         c.addAll(List.of("--perms", "0777", "--dir", scratch.toString()));
-        c.addAll(List.of("--bind", report.toString(), report.toString(), "--chdir", scratch.toString()));
+        for (Path p : writable) {
+            c.addAll(List.of("--bind", p.toString(), p.toString()));
+        }
+        c.addAll(List.of("--chdir", scratch.toString()));
         if (root) {
             // Root's own user, even without capabilities, owns the files of the machine: the worker
             // becomes nobody for real, and setpriv drops every capability on the way.
@@ -136,10 +140,10 @@ final class Sandbox {
      * The folders above the bound paths, made readable first: bubblewrap would make them as
      * {@code 0700} folders of root, which the worker, as nobody, could not enter.
      */
-    private static List<String> parentFolders(List<Path> binds, Path report) {
+    private static List<String> parentFolders(List<Path> binds, List<Path> writable) {
         Set<Path> folders = new java.util.TreeSet<>();
         List<Path> all = new ArrayList<>(binds);
-        all.add(report);
+        all.addAll(writable);
         for (Path p : all) {
             for (Path parent = p.getParent(); parent != null && parent.getParent() != null; parent = parent.getParent()) {
                 if (!parent.equals(Path.of("/tmp"))) {
@@ -147,7 +151,7 @@ final class Sandbox {
                 }
             }
         }
-        folders.removeAll(binds);
+        folders.removeAll(all);
         List<String> args = new ArrayList<>();
         for (Path f : folders) { // sorted: a folder before the folders in it
             args.addAll(List.of("--perms", "0755", "--dir", f.toString()));

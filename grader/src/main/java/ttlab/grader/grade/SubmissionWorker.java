@@ -1,21 +1,12 @@
 package ttlab.grader.grade;
 
 import jdk.jshell.Snippet;
-import ttlab.grader.TestReport;
-import ttlab.grader.TestResult;
-import ttlab.grader.TestRunner;
 import ttlab.kernel.ParentWatch;
 import ttlab.kernel.engine.CellEngine;
 import ttlab.kernel.engine.CellError;
 import ttlab.kernel.engine.CellResult;
 import ttlab.kernel.engine.CompileDiagnostic;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,14 +17,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The child process that grades one submission: {@code java ttlab.grader.grade.SubmissionWorker},
- * with its {@link WorkerRequest} as JSON on standard input. It replays the student's cells through the kernel's cell engine, evaluates the
- * master's test cells, runs each test class with JUnit, and appends what happens to the report
- * file as it goes. The parent starts it with a capped heap, watches its time, and reads the
- * report, so this process may die at any point (the submission may call {@code System.exit})
- * without losing what was already done.
+ * The grading of one submission on the host's side ({@link GradingHost}): it replays the
+ * student's cells through the kernel's cell engine, evaluates the master's test cells, has each
+ * test class run, and appends what happens to the report file as it goes. The engine compiles
+ * here and runs every snippet in the submission's {@link GradingAgent}, a process of its own;
+ * this side sends the agent what it needs to know (which cell runs, which snippets are the
+ * course's) as the agent's commands. The agent may die at any point (the submission may call
+ * {@code System.exit}): this side then stops writing, and the parent reads what was done.
  */
-public final class SubmissionWorker {
+final class SubmissionWorker {
 
     /** The exit status when the worker itself failed (not the submission). */
     static final int EXIT_WORKER_ERROR = 70;
@@ -41,104 +33,103 @@ public final class SubmissionWorker {
     /** The exit status of a worker that outlived its parent (see {@link ParentWatch}). */
     static final int EXIT_ORPHANED = 71;
 
+    /** The agent ended while the submission was graded: the parent knows why, from the agent's exit. */
+    static final class AgentEnded extends RuntimeException {
+        AgentEnded(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     private final WorkerRequest request;
     private final WorkerReport report;
+    private final CellEngine engine;
+    private final List<String> warnings;
     private final RunningCode running = new RunningCode();
-    private CellEngine engine;
-    private CellTimer timer;
-    private BytecodeAllowlist allowlist;
-    private int refusalsReported;
 
-    private SubmissionWorker(WorkerRequest request, WorkerReport report) {
+    /** Grades on {@code engine}, whose agent was set up for this request; {@code warnings} from its start. */
+    SubmissionWorker(WorkerRequest request, WorkerReport report, CellEngine engine, List<String> warnings) {
         this.request = request;
         this.report = report;
+        this.engine = engine;
+        this.warnings = warnings;
     }
 
-    public static void main(String[] args) {
-        ParentWatch.start(EXIT_ORPHANED);
-        int status = 0;
-        try {
-            // Read whole before any submitted code runs; standard input is then at its end, as
-            // nothing answers a Scanner during grading.
-            WorkerRequest request = WorkerReport.JSON.fromJson(
-                    new String(System.in.readAllBytes(), StandardCharsets.UTF_8), WorkerRequest.class);
-            WorkerReport report = WorkerReport.append(Path.of(request.report()),
-                    java.util.HexFormat.of().parseHex(request.reportKey()));
-            try {
-                new SubmissionWorker(request, report).run();
-            } catch (Throwable t) {
-                report.write(WorkerEvent.message(WorkerEvent.WORKER_ERROR, null, "the grader failed: " + t));
-                status = EXIT_WORKER_ERROR;
-            }
-        } catch (Throwable t) {
-            t.printStackTrace(); // no report to write to: the parent keeps this output in worker.log
-            status = EXIT_WORKER_ERROR;
-        }
-        // halt, not exit: threads the submission left running must not keep the JVM alive, and the
-        // exit witness must stay silent since this is no student's System.exit.
-        Runtime.getRuntime().halt(status);
-    }
-
-    private void run() {
-        capOutput();
-        ExitWitness.install(report, running);
-        List<String> warnings = new ArrayList<>();
-        report.write(WorkerEvent.start("setup"));
-        engine = GradingEngine.start(warnings);
-        timer = new CellTimer(engine, Duration.ofMillis(request.cellLimitMillis()));
+    void run() {
         if (!warnings.isEmpty()) {
             report.write(new WorkerEvent(WorkerEvent.CELL, "setup", "WARNINGS", null, null, warnings,
                     null, null, null, null, null));
         }
-        allowlist = new BytecodeAllowlist(request.forbidden());
-        ttlab.kernel.engine.ClassChecks.install(allowlist::check);
-        ThreadWatchdog.start(request.maxThreads(), report, running, engine.withShell(shell -> Thread.currentThread()));
         Set<Snippet> beforeReplay = AddedSnippets.before(engine);
         for (WorkerRequest.ReplayStep step : request.replay()) {
             replay(step);
         }
         setAsideReservedNames(beforeReplay);
-        allowlist.trustNewSnippets(engine.withShell(shell -> shell.snippets()
-                .map(Snippet::id).filter(id -> id.matches("\\d+")).mapToInt(Integer::parseInt).max().orElse(0) + 1));
+        ask(GradingAgent.TRUST, Integer.toString(engine.withShell(shell -> shell.snippets()
+                .map(Snippet::id).filter(id -> id.matches("\\d+")).mapToInt(Integer::parseInt).max().orElse(0) + 1)));
         for (WorkerRequest.ReplayStep step : request.restore()) {
             replay(step);
         }
-        List<Class<?>> classes = new ArrayList<>();
+        List<KeptClass> classes = new ArrayList<>();
         for (WorkerRequest.TestCell cell : request.tests()) {
             classes.addAll(evaluateTests(cell));
         }
         // Classes that killed an earlier worker go last, so that the others are graded whatever they do.
         Set<String> last = new HashSet<>(request.runLast());
-        classes.sort(Comparator.comparing(c -> last.contains(RunningCode.notebookName(c.getName()))));
-        for (Class<?> testClass : classes) {
-            runTests(testClass);
+        classes.sort(Comparator.comparing(c -> last.contains(c.notebookName())));
+        for (KeptClass testClass : classes) {
+            String unit = "class:" + testClass.notebookName();
+            enter(unit);
+            ask(GradingAgent.RUN_CLASS, WorkerReport.JSON.toJson(new GradingAgent.ClassRun(unit, testClass.name())));
         }
         report.write(WorkerEvent.of(WorkerEvent.DONE));
     }
 
-    /**
-     * The submission's prints go through one shared budget; what is over it is dropped, once
-     * noted in the report. Code that writes to the file descriptors directly is capped by the
-     * parent, which drains the pipes.
-     */
-    private void capOutput() {
-        CappedOutputStream.Budget budget = new CappedOutputStream.Budget(request.outputLimit(), () ->
-                report.write(WorkerEvent.message(WorkerEvent.OUTPUT_CAPPED, running.unit(),
-                        "the submission printed more than " + Sizes.describe(request.outputLimit())
-                                + "; the rest was dropped")));
-        System.setOut(new PrintStream(new CappedOutputStream(new FileOutputStream(FileDescriptor.out), budget), true,
-                StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new CappedOutputStream(new FileOutputStream(FileDescriptor.err), budget), true,
-                StandardCharsets.UTF_8));
+    /** A test class the agent holds: its name as declared, and as the notebook knows it. */
+    private record KeptClass(String name, String notebookName) {
+    }
+
+    /** Sends the agent a command; its end ends this grading. */
+    private String ask(String command, String argument) {
+        try {
+            return engine.askAgent(command, argument);
+        } catch (IllegalStateException e) {
+            throw new AgentEnded(engine.runnerEnded().orElse(e.getMessage()));
+        }
+    }
+
+    /** Stops here once the agent has ended: what its cells would now report is not the submission's. */
+    private void requireAgent() {
+        engine.runnerEnded().ifPresent(why -> {
+            throw new AgentEnded(why);
+        });
+    }
+
+    /** Runs a cell's evaluation under the agent's cell timer. */
+    private <T> T timed(java.util.function.Supplier<T> evaluation) {
+        ask(GradingAgent.ARM, null);
+        T result = evaluation.get();
+        requireAgent();
+        ask(GradingAgent.DISARM, null);
+        return result;
+    }
+
+    /** Tells the agent (and this side's own record) which cell the new snippets came from. */
+    private void snippetsFrom(Set<Snippet> before, String label) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Snippet s : AddedSnippets.since(engine, before)) {
+            running.snippetFrom(s.id(), label);
+            labels.put(s.id(), label);
+        }
+        if (!labels.isEmpty()) {
+            ask(GradingAgent.SNIPPETS, WorkerReport.JSON.toJson(labels));
+        }
     }
 
     private void replay(WorkerRequest.ReplayStep step) {
         enter(step.unit());
         Set<Snippet> before = AddedSnippets.before(engine);
-        CellMagics.Outcome outcome = timer.time(() -> CellMagics.run(engine, step.code(), step.label()));
-        for (Snippet s : AddedSnippets.since(engine, before)) {
-            running.snippetFrom(s.id(), step.label());
-        }
+        CellMagics.Outcome outcome = timed(() -> CellMagics.run(engine, step.code(), step.label()));
+        snippetsFrom(before, step.label());
         List<String> notes = new ArrayList<>(outcome.notes());
         notes.addAll(outcome.result().notes());
         notes.addAll(newRefusals(step.unit()));
@@ -176,11 +167,12 @@ public final class SubmissionWorker {
         }
     }
 
-    /** What the allowlist refused since the last call, as notes on the cell that declared it. */
+    /** What the agent's allowlist refused since the last call, as notes on the cell that declared it. */
     private List<String> newRefusals(String unit) {
-        List<BytecodeAllowlist.Refusal> all = allowlist.refusals();
+        BytecodeAllowlist.Refusal[] fresh = WorkerReport.JSON.fromJson(ask(GradingAgent.REFUSALS, null),
+                BytecodeAllowlist.Refusal[].class);
         java.util.Set<String> notes = new java.util.LinkedHashSet<>(); // a class JShell recompiles is refused again
-        for (BytecodeAllowlist.Refusal r : all.subList(refusalsReported, all.size())) {
+        for (BytecodeAllowlist.Refusal r : fresh) {
             String where = BytecodeAllowlist.describe(r.className().replace('.', '/'), r.method());
             if (notes.add(r.api() + " (" + r.category() + ") may not be used in graded code: " + where.substring(3)
                     + " fails when called")) {
@@ -188,7 +180,6 @@ public final class SubmissionWorker {
                         null, null, null, null, null));
             }
         }
-        refusalsReported = all.size();
         return new ArrayList<>(notes);
     }
 
@@ -198,94 +189,81 @@ public final class SubmissionWorker {
     }
 
     /** Evaluates a master's test cell and returns the classes it declared that can run. */
-    private List<Class<?>> evaluateTests(WorkerRequest.TestCell cell) {
+    private List<KeptClass> evaluateTests(WorkerRequest.TestCell cell) {
         enter(cell.unit());
         running.addTestMethods(cell.testMethods());
+        ask(GradingAgent.TEST_METHODS, WorkerReport.JSON.toJson(cell.testMethods()));
         Set<Snippet> before = AddedSnippets.before(engine);
-        CellResult result = timer.time(() -> engine.evaluate(cell.code(), cell.label()));
+        CellResult result = timed(() -> engine.evaluate(cell.code(), cell.label()));
         List<WorkerEvent.DeclaredClass> declared = AddedSnippets.classesSince(engine, before);
-        for (Snippet s : AddedSnippets.since(engine, before)) {
-            running.snippetFrom(s.id(), cell.label());
-        }
-        List<Class<?>> usable = new ArrayList<>();
+        snippetsFrom(before, cell.label());
+        List<KeptClass> usable = new ArrayList<>();
         List<WorkerEvent.DeclaredClass> reported = new ArrayList<>();
         Set<String> skip = new HashSet<>(request.skipClasses());
         List<WorkerEvent.DeclaredClass> compiled = declared.stream().filter(WorkerEvent.DeclaredClass::usable).toList();
-        Map<String, Object> found = lookUp(compiled, cell.label());
+        Map<String, Lookup> found = keep(compiled, cell.label());
         for (WorkerEvent.DeclaredClass c : declared) {
             if (!c.usable()) {
                 reported.add(c);
-            } else if (found.get(c.name()) instanceof Class<?> testClass) {
+            } else if (found.get(c.name()).notebookName() != null) {
                 reported.add(c);
                 if (!skip.contains(c.name())) {
-                    usable.add(testClass);
+                    usable.add(new KeptClass(c.name(), found.get(c.name()).notebookName()));
                 }
             } else {
                 reported.add(new WorkerEvent.DeclaredClass(c.name(), false,
-                        c.name() + " cannot be loaded: " + found.get(c.name()), List.of()));
+                        c.name() + " cannot be loaded: " + found.get(c.name()).whyNot(), List.of()));
             }
         }
         report.write(cellEvent(WorkerEvent.TESTS_CELL, cell.unit(), result, result.notes(), reported));
         return usable;
     }
 
+    /** A test class the agent kept, by its notebook name, or why it could not. */
+    private record Lookup(String notebookName, String whyNot) {
+    }
+
     /**
-     * The classes of a tests cell, by name: one snippet for all of them (each snippet costs a
-     * compilation), or, when that fails, one each. A class that cannot be loaded maps to why not.
+     * Has the agent load and keep the classes of a tests cell: one snippet for all of them (each
+     * snippet costs a compilation), or, when that fails, one each.
      */
-    private Map<String, Object> lookUp(List<WorkerEvent.DeclaredClass> classes, String label) {
-        Map<String, Object> found = new LinkedHashMap<>();
+    private Map<String, Lookup> keep(List<WorkerEvent.DeclaredClass> classes, String label) {
+        Map<String, Lookup> found = new LinkedHashMap<>();
         if (classes.isEmpty()) {
             return found;
         }
         String all = classes.stream().map(c -> c.name() + ".class").collect(Collectors.joining(", ", "new Class<?>[] {", "}"));
+        List<String> names = classes.stream().map(WorkerEvent.DeclaredClass::name).toList();
         CellResult together = engine.evaluate(all, label);
-        if (together.succeeded() && together.value() instanceof Class<?>[] loaded && loaded.length == classes.size()) {
-            for (int i = 0; i < loaded.length; i++) {
-                found.put(classes.get(i).name(), loaded[i]);
+        requireAgent();
+        String[] notebookNames = together.succeeded() ? keptAs(names) : null;
+        if (notebookNames != null) {
+            for (int i = 0; i < notebookNames.length; i++) {
+                found.put(names.get(i), new Lookup(notebookNames[i], null));
             }
             return found;
         }
-        for (WorkerEvent.DeclaredClass c : classes) {
-            CellResult lookup = engine.evaluate(c.name() + ".class", label);
-            found.put(c.name(), lookup.succeeded() && lookup.value() instanceof Class<?>
-                    ? lookup.value()
-                    : lookup.error().map(e -> e.name() + ": " + e.message()).orElse("not found"));
+        for (String name : names) {
+            CellResult lookup = engine.evaluate(name + ".class", label);
+            requireAgent();
+            String[] one = lookup.succeeded() ? keptAs(List.of(name)) : null;
+            found.put(name, one != null ? new Lookup(one[0], null)
+                    : new Lookup(null, lookup.error().map(e -> e.name() + ": " + e.message()).orElse("not found")));
         }
         return found;
     }
 
-    private void runTests(Class<?> testClass) {
-        String name = RunningCode.notebookName(testClass.getName());
-        String unit = "class:" + (name == null ? testClass.getSimpleName() : name);
-        enter(unit);
-        try {
-            TestReport tests = TestRunner.onEngine(engine, Duration.ofMillis(request.testLimitMillis())).run(testClass);
-            List<WorkerEvent.TestRow> rows = new ArrayList<>();
-            for (TestResult r : tests.results()) {
-                rows.add(new WorkerEvent.TestRow(r.displayName(), r.className(), r.methodName(), r.status().name(),
-                        r.message(), r.maxPoints()));
-            }
-            report.write(new WorkerEvent(WorkerEvent.CLASS, unit, null, null, null, tests.discoveryIssues(), null, null,
-                    rows, null, null));
-        } catch (OutOfMemoryError oom) {
-            // JUnit lets OutOfMemoryError through and loses the class's other results with it. The
-            // garbage is gone by now; say which test it was, so that the parent can run the rest.
-            String where = running.where(oom.getStackTrace());
-            RunningCode.Culprit culprit = running.culprit(oom.getStackTrace());
-            WorkerEvent event = WorkerEvent.message(WorkerEvent.CLASS_ABORTED, unit,
-                    "OutOfMemoryError: " + oom.getMessage() + (where.isEmpty() ? "" : " " + where)
-                            + ": the code used up the memory of its grading process");
-            report.write(culprit == null ? event : event.withCulprit(culprit.className(), culprit.methodName()));
-        } catch (RuntimeException | Error e) {
-            RunningCode.Culprit culprit = running.culprit(e.getStackTrace());
-            WorkerEvent event = WorkerEvent.message(WorkerEvent.CLASS_ABORTED, unit, "the test run failed: " + e);
-            report.write(culprit == null ? event : event.withCulprit(culprit.className(), culprit.methodName()));
-        }
+    /** The notebook names of the classes the last snippet's value holds, or null when it holds something else. */
+    private String[] keptAs(List<String> names) {
+        String answer = ask(GradingAgent.KEEP_CLASSES, WorkerReport.JSON.toJson(names));
+        String[] notebookNames = answer == null ? null : WorkerReport.JSON.fromJson(answer, String[].class);
+        return notebookNames != null && notebookNames.length == names.size() ? notebookNames : null;
     }
 
     private void enter(String unit) {
+        requireAgent();
         running.enter(unit);
+        ask(GradingAgent.ENTER, unit);
         report.write(WorkerEvent.start(unit));
     }
 

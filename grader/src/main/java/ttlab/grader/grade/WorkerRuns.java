@@ -43,24 +43,19 @@ final class WorkerRuns {
 
     /** Runs workers as needed; returns what they reported. */
     GradingLog run() throws IOException, InterruptedException {
-        Path work = Files.createTempDirectory("ttlab-grade-");
-        try {
-            for (int worker = 1; worker <= MAX_WORKERS; worker++) {
-                Duration wallLeft = options.wallLimit().minus(wallUsed);
-                Duration cpuLeft = options.cpuLimit().minus(cpuUsed);
-                if (wallLeft.compareTo(MIN_BUDGET) < 0 || cpuLeft.compareTo(MIN_BUDGET) < 0) {
-                    log.stop("not run: the submission's time limit was used up by the runs before");
-                    return log;
-                }
-                if (!runWorker(work, worker, wallLeft, cpuLeft)) {
-                    return log;
-                }
+        for (int worker = 1; worker <= MAX_WORKERS; worker++) {
+            Duration wallLeft = options.wallLimit().minus(wallUsed);
+            Duration cpuLeft = options.cpuLimit().minus(cpuUsed);
+            if (wallLeft.compareTo(MIN_BUDGET) < 0 || cpuLeft.compareTo(MIN_BUDGET) < 0) {
+                log.stop("not run: the submission's time limit was used up by the runs before");
+                return log;
             }
-            log.stop("not run: grading was restarted " + (MAX_WORKERS - 1) + " times, the most allowed");
-            return log;
-        } finally {
-            deleteTree(work);
+            if (!runWorker(worker, wallLeft, cpuLeft)) {
+                return log;
+            }
         }
+        log.stop("not run: grading was restarted " + (MAX_WORKERS - 1) + " times, the most allowed");
+        return log;
     }
 
     /** What the workers printed (capped), for a human looking into a crash. */
@@ -69,20 +64,20 @@ final class WorkerRuns {
     }
 
     /** Runs one worker; true when another one is needed. */
-    private boolean runWorker(Path work, int worker, Duration wallLeft, Duration cpuLeft)
+    private boolean runWorker(int worker, Duration wallLeft, Duration cpuLeft)
             throws IOException, InterruptedException {
-        Path report = work.resolve("report-" + worker + ".jsonl");
+        Path job = WorkerProcess.jobFolder(options);
+        Path report = job.resolve("report.jsonl");
         Path scratch = Files.createTempDirectory("ttlab-scratch-");
         byte[] key = WorkerReport.newKey();
         WorkerProcess.Ended ended;
         List<WorkerEvent> events;
         try (WorkerReport.Reader reader = new WorkerReport.Reader(report, key)) {
             if (Sandbox.here().confined()) {
-                // the worker is another user in the sandbox; the folder around the file stays the grader's
+                // the grading processes are another user in the sandbox; the folder around the file stays the grader's
                 Files.setPosixFilePermissions(report, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
             }
-            byte[] request = WorkerReport.JSON.toJson(request(report, key)).getBytes(StandardCharsets.UTF_8);
-            ended = new WorkerProcess(options, scratch, report).run(request, wallLeft, cpuLeft,
+            ended = new WorkerProcess(options, scratch).run(job, request(report, key), wallLeft, cpuLeft,
                     new StuckCellWatch(reader, options.cellLimit()));
             events = reader.read();
             if (reader.rejectedLines() > 0) {
@@ -95,6 +90,7 @@ final class WorkerRuns {
             }
         } finally {
             deleteTree(scratch);
+            deleteTree(job);
         }
         wallUsed = wallUsed.plus(ended.wall());
         cpuUsed = cpuUsed.plus(ended.cpu());

@@ -267,5 +267,6 @@ final class GradingWorkers implements AutoCloseable {
                 break;
             }
         }
+        NotebookGrader.endHostsOfEndedThreads();
     }
 }

@@ -38,7 +38,7 @@ class SandboxTest {
         Sandbox sandbox = Sandbox.here();
         assumeTrue(sandbox.confined(), sandbox.description());
         List<String> command = sandbox.command(List.of("/bin/sh", "-c", script), List.of(),
-                sandbox.scratch(tmp), report, 256L << 20);
+                sandbox.scratch(tmp), List.of(report), 256L << 20);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -86,7 +86,7 @@ class SandboxTest {
             Path classes = Path.of(NetworkProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             List<String> command = sandbox.command(List.of(javaHome.resolve("bin/java").toString(), "-Xmx64m", "-cp",
                             classes.toString(), NetworkProbe.class.getName(), Integer.toString(tcp.getLocalPort()), socketPath.toString()),
-                    List.of(javaHome, classes), sandbox.scratch(tmp), report, 256L << 20);
+                    List.of(javaHome, classes), sandbox.scratch(tmp), List.of(report), 256L << 20);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -120,7 +120,7 @@ class SandboxTest {
         assumeTrue(sandbox.confined(), sandbox.description());
         String marker = "ttlab-sandbox-" + System.nanoTime();
         List<String> command = sandbox.command(List.of("/bin/sh", "-c",
-                "setsid sh -c 'sleep 100 # " + marker + "' & sleep 100"), List.of(), sandbox.scratch(tmp), report, 256L << 20);
+                "setsid sh -c 'sleep 100 # " + marker + "' & sleep 100"), List.of(), sandbox.scratch(tmp), List.of(report), 256L << 20);
         Process p = new ProcessBuilder(command).start();
         Thread.sleep(1500);
         p.destroyForcibly().waitFor();

@@ -214,6 +214,15 @@ public final class CellEngine implements AutoCloseable {
         return onCellThread(() -> execution.askAgent(command, argument));
     }
 
+    /**
+     * Why the process that runs this engine's snippets has ended, or empty while it serves (always
+     * empty for an engine that runs snippets in this JVM). Once it has ended, every cell fails
+     * with {@link CellError#RUNNER_ENDED}.
+     */
+    public java.util.Optional<String> runnerEnded() {
+        return java.util.Optional.ofNullable(execution.endedBecause());
+    }
+
     /** Runs {@code work} with the JShell instance on the engine's thread (for completion etc.). */
     public <T> T withShell(Function<JShell, T> work) {
         return onCellThread(() -> work.apply(shell));

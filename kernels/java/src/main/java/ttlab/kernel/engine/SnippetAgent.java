@@ -93,6 +93,18 @@ public final class SnippetAgent {
     }
 
     /**
+     * Serves one engine over two named pipes that the caller made: commands come from
+     * {@code fromEngine}, answers go to {@code toEngine}. The engine's side opens
+     * {@code fromEngine} for writing first, then {@code toEngine} for reading; this side opens them
+     * in the same order, since opening a named pipe waits for its other end.
+     */
+    public void serve(java.nio.file.Path fromEngine, java.nio.file.Path toEngine) throws IOException {
+        InputStream in = new FileInputStream(fromEngine.toFile());
+        OutputStream out = new FileOutputStream(toEngine.toFile());
+        serve(in, out);
+    }
+
+    /**
      * Answers {@code name} from now on ({@link CellEngine#askAgent} on the engine's side);
      * the names of the agent's own commands are taken.
      */
@@ -112,6 +124,15 @@ public final class SnippetAgent {
     /** Lowers the stop: the next snippet may run. */
     public void clearStop() {
         StopSignal.clear();
+    }
+
+    /**
+     * Runs the snippets' code that is not a snippet (a test class's tests, in an owner command) as
+     * the agent runs a snippet, so that {@link #stop} also wakes it from {@code sleep()} or
+     * {@code wait()}. Call it on the agent's thread.
+     */
+    public <T> T runAsCode(java.util.concurrent.Callable<T> work) throws Exception {
+        return control.runAsClient(work);
     }
 
     /** The value of the last snippet as an object (JShell's engine got only a short description). */
@@ -148,10 +169,7 @@ public final class SnippetAgent {
         }
         SnippetAgent agent = new SnippetAgent(limit);
         if (in != null) {
-            // In this order: opening a named pipe waits for its other end.
-            InputStream fromEngine = new FileInputStream(in);
-            OutputStream toEngine = new FileOutputStream(out);
-            agent.serve(fromEngine, toEngine);
+            agent.serve(java.nio.file.Path.of(in), java.nio.file.Path.of(out));
         } else {
             OutputStream protocol = new FileOutputStream(FileDescriptor.out);
             System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));

@@ -72,6 +72,28 @@ class ForwardedSnippetExecutionTest {
     }
 
     @Test
+    void anOwnersCodeRunsAsTheSnippetsDoAndAStopWakesIt() throws Exception {
+        try (Pair p = pair()) {
+            assertThat(p.engine().evaluate("int naps = 0;", "In[1]").succeeded()).isTrue();
+            // an owner's command runs the snippets' code as client code: a stop interrupts its sleep
+            p.agent().command("nap", arg -> p.agent().runAsCode(() -> {
+                try {
+                    Thread.sleep(60_000);
+                    return "slept";
+                } catch (InterruptedException e) {
+                    return "woken";
+                }
+            }));
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> p.engine().askAgent("nap", null));
+            Thread.sleep(300);
+            p.agent().stop(ExecutionStopped.Reason.TIMED_OUT);
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("woken");
+            p.agent().clearStop();
+            assertThat(p.engine().evaluate("naps + 1", "In[2]").succeeded()).as("the next snippet runs").isTrue();
+        }
+    }
+
+    @Test
     void runtimeErrorsKeepTheStudentsFrames() throws Exception {
         try (Pair p = pair()) {
             p.engine().evaluate("int divide(int a, int b) {\n    return a / b;\n}", "In[11]");

@@ -1,0 +1,93 @@
+package ttlab.grader.grade;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The grading host of a thread: kept from one submission to the next while it serves, replaced
+ * when it dies, unaffected by a submission that ends its own agent, and ended with its thread.
+ */
+class GradingHostTest {
+
+    private static final GradeOptions OPTIONS = GradeOptions.parseSettings(new String[0]);
+
+    private static JsonObject graded(NotebookGrader grader, Path tmp, String student, JsonObject notebook) throws Exception {
+        Path nb = WarmupNotebooks.write(tmp.resolve(student), WarmupNotebooks.NAME, notebook);
+        Path folder = tmp.resolve("out").resolve(student);
+        grader.grade(student, nb, folder);
+        return JsonParser.parseString(Files.readString(folder.resolve(NotebookGrader.RESULTS), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+    }
+
+    private static NotebookGrader grader(Path tmp) throws Exception {
+        Path solutions = tmp.resolve("solutions");
+        WarmupNotebooks.write(solutions, WarmupNotebooks.NAME, WarmupNotebooks.master());
+        return NotebookGrader.withOptions(List.of("--solutions", solutions.toString()));
+    }
+
+    @Test
+    void aThreadGradesOneSubmissionAfterAnotherOnOneHost(@TempDir Path tmp) throws Exception {
+        NotebookGrader grader = grader(tmp);
+        assertThat(graded(grader, tmp, "alice", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        HostProcess host = HostProcess.forThisThread(OPTIONS);
+        long pid = host.pid();
+        assertThat(graded(grader, tmp, "bob", WarmupNotebooks.squareBody("throw new UnsupportedOperationException();")).get("score").getAsDouble())
+                .isEqualTo(3.0);
+        assertThat(HostProcess.forThisThread(OPTIONS).pid()).isEqualTo(pid);
+        host.kill();
+    }
+
+    @Test
+    void aSubmissionThatEndsItsAgentLeavesTheHostServing(@TempDir Path tmp) throws Exception {
+        NotebookGrader grader = grader(tmp);
+        graded(grader, tmp, "alice", WarmupNotebooks.correct());
+        long pid = HostProcess.forThisThread(OPTIONS).pid();
+        JsonObject exits = graded(grader, tmp, "mallory", WarmupNotebooks.squareBody("System.exit(3); return 0;"));
+        // square's tests call it and fail; mean's do not and pass: the agent's end costs what it touched
+        assertThat(exits.get("score").getAsDouble()).isEqualTo(3.0);
+        assertThat(HostProcess.forThisThread(OPTIONS).pid()).isEqualTo(pid);
+        assertThat(graded(grader, tmp, "carol", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        HostProcess.forThisThread(OPTIONS).kill();
+    }
+
+    @Test
+    void aHostThatDiedIsReplacedForTheNextSubmission(@TempDir Path tmp) throws Exception {
+        NotebookGrader grader = grader(tmp);
+        graded(grader, tmp, "alice", WarmupNotebooks.correct());
+        HostProcess host = HostProcess.forThisThread(OPTIONS);
+        ProcessHandle.of(host.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        assertThat(graded(grader, tmp, "bob", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        assertThat(HostProcess.forThisThread(OPTIONS)).isNotSameAs(host);
+        HostProcess.forThisThread(OPTIONS).kill();
+    }
+
+    @Test
+    void theHostOfAThreadThatEndedIsEnded(@TempDir Path tmp) throws Exception {
+        NotebookGrader grader = grader(tmp);
+        AtomicReference<HostProcess> host = new AtomicReference<>();
+        Thread slot = new Thread(() -> {
+            try {
+                graded(grader, tmp, "alice", WarmupNotebooks.correct());
+                host.set(HostProcess.forThisThread(OPTIONS));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        slot.start();
+        slot.join();
+        assertThat(host.get()).isNotNull();
+        NotebookGrader.endHostsOfEndedThreads();
+        assertThat(host.get().alive()).isFalse();
+        assertThat(host.get().slot()).doesNotExist();
+    }
+}

@@ -15,6 +15,8 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,12 +69,27 @@ final class CellParser {
 
     private final JShell analysisShell;
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    private final StandardJavaFileManager files = emptyPaths(javac.getStandardFileManager(null, null, null));
 
     private CellParser() {
         // Only JShell's source analysis is used: nothing is evaluated in this shell.
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         analysisShell = JShell.builder().executionEngine("local").out(quiet).err(quiet).build();
         SourceIndexing.suspend(analysisShell);
+    }
+
+    /**
+     * A file manager that looks at no jar: parsing needs none, and with the default class path
+     * javac would open every jar on it for each parse, looking for compiler plugins.
+     */
+    private static StandardJavaFileManager emptyPaths(StandardJavaFileManager files) {
+        try {
+            files.setLocation(StandardLocation.CLASS_PATH, List.of());
+            files.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
+            return files;
+        } catch (IOException e) {
+            throw new IllegalStateException("javac's file manager refused an empty path", e);
+        }
     }
 
     static CellParser forThisThread() {
@@ -133,7 +150,7 @@ final class CellParser {
             }
         };
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavacTask task = (JavacTask) javac.getTask(null, null, diagnostics, List.of("-proc:none"), null, List.of(file));
+        JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, List.of("-proc:none"), null, List.of(file));
         try {
             CompilationUnitTree unit = task.parse().iterator().next();
             boolean errors = diagnostics.getDiagnostics().stream()

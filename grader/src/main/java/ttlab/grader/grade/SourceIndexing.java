@@ -27,11 +27,27 @@ final class SourceIndexing {
 
     /** Suspends the shell's indexing; returns whether it could. */
     static boolean suspend(JShell shell) {
+        return call(shell, "suspendIndexing");
+    }
+
+    /**
+     * Lets the shell's indexing go on; returns whether it could. A process that makes one shell
+     * after another (a grading host) must call it before it closes each: JShell indexes on one
+     * thread for all its shells, and a suspended shell's indexing holds that thread, so every
+     * later shell's would wait behind it, keeping each shell (its compiler, its open jars) in
+     * memory for good. Resumed, the first shell's indexing runs once; the indexes are shared, so
+     * the next shells' find them made.
+     */
+    static boolean resume(JShell shell) {
+        return call(shell, "resumeIndexing");
+    }
+
+    private static boolean call(JShell shell, String method) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         try {
-            Method suspend = analysis.getClass().getMethod("suspendIndexing");
-            suspend.setAccessible(true);
-            suspend.invoke(analysis);
+            Method m = analysis.getClass().getMethod(method);
+            m.setAccessible(true);
+            m.invoke(analysis);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;

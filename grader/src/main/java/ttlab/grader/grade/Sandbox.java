@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Where a grading worker runs: with bubblewrap ({@code bwrap}, Debian's package of the same
+ * Where a grading process (a {@link GradingHost}, a {@link GradingAgent}) runs: with bubblewrap ({@code bwrap}, Debian's package of the same
  * name) in a sandbox of its own, or, on a machine where bubblewrap is missing or cannot create
  * namespaces (a container that forbids them), as a plain child process cut off the network where
  * {@code unshare --net} works. Which of the two is probed once and stated in every result.
@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * new session, and dies with its parent. Its file system is empty but for read-only views of the
  * system's libraries ({@code /usr}, {@code /lib}), the JDK, the class path's jars and folders and
  * the start-up cache, a private {@code /proc}, a minimal {@code /dev}, a private {@code /tmp} of
- * {@link #SCRATCH_BYTES} for its scratch directory, and its own report file. It does not see the
+ * {@link #SCRATCH_BYTES} for its scratch directory, and the files it writes (an agent: its report and
+ * named pipes; a host: its slot's folder, where those are made). It does not see the
  * masters, the submissions, the output folder, the service's data or roster, the grader's
  * environment or any other process. {@code prlimit} bounds the processes, the data segment
  * (native memory included) and the size of a file it writes.

@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The process that runs one submission's code: {@code java ttlab.grader.grade.GradingAgent IN OUT},
- * with its {@link AgentRequest} as JSON on standard input. A {@link GradingHost} compiles the
- * submission and the master's tests and sends the classes here over the named pipes IN and OUT,
- * in JShell's own protocol ({@link SnippetAgent}); this process loads them through the
- * {@link BytecodeAllowlist}, runs them, and runs the test classes with JUnit.
+ * The process that runs one submission's code: {@code java ttlab.grader.grade.GradingAgent}, with
+ * its {@link AgentRequest} as JSON on standard input. It may start before its submission is known
+ * ({@link AgentLaunch}): it first warms JUnit up on a test class of its own, then reads the
+ * request. A {@link GradingHost} compiles the submission and the master's tests and sends the
+ * classes here over the request's named pipes, in JShell's own protocol ({@link SnippetAgent});
+ * this process loads them through the {@link BytecodeAllowlist}, runs them, and runs the test
+ * classes with JUnit.
  *
  * <p>Everything that watches the submission's code lives here, beside it: the cell timer, the
  * thread watchdog, the output cap and the witness of a {@code System.exit}. What only this
@@ -68,9 +70,11 @@ public final class GradingAgent {
      * @param report          the file the agent appends its {@link WorkerEvent}s to
      * @param reportKey       the key, in hex, that signs each line of the report
      * @param forbidden       the course library's calls the master forbids
+     * @param fromHost        the named pipe the host's commands come through
+     * @param toHost          the named pipe the answers go through
      */
     record AgentRequest(long testLimitMillis, long cellLimitMillis, long outputLimit, int maxThreads, String report,
-                        String reportKey, List<String> forbidden) {
+                        String reportKey, List<String> forbidden, String fromHost, String toHost) {
     }
 
     /** One test class to run: the host's unit for it and the class's name as kept. */
@@ -80,14 +84,15 @@ public final class GradingAgent {
     private final AgentRequest request;
     private final WorkerReport report;
     private final RunningCode running = new RunningCode();
-    private final SnippetAgent agent = new SnippetAgent();
+    private final SnippetAgent agent;
     private final BytecodeAllowlist allowlist;
     private final CellTimer timer;
     private final Map<String, Class<?>> kept = new LinkedHashMap<>();
     private int refusalsReported;
     private TestRunner tests;
 
-    private GradingAgent(AgentRequest request, WorkerReport report) {
+    private GradingAgent(SnippetAgent agent, AgentRequest request, WorkerReport report) {
+        this.agent = agent;
         this.request = request;
         this.report = report;
         this.allowlist = new BytecodeAllowlist(request.forbidden());
@@ -99,15 +104,14 @@ public final class GradingAgent {
         ParentWatch.start(SubmissionWorker.EXIT_ORPHANED);
         int status = 0;
         try {
-            if (args.length != 2) {
-                throw new IllegalArgumentException("usage: GradingAgent IN OUT (named pipes), the request on standard input");
-            }
+            SnippetAgent agent = new SnippetAgent();
+            AgentWarmUp.run(agent);
             // Read whole before any submitted code runs; standard input is then at its end.
             AgentRequest request = WorkerReport.JSON.fromJson(
                     new String(System.in.readAllBytes(), StandardCharsets.UTF_8), AgentRequest.class);
             WorkerReport report = WorkerReport.append(Path.of(request.report()),
                     HexFormat.of().parseHex(request.reportKey()));
-            new GradingAgent(request, report).serve(Path.of(args[0]), Path.of(args[1]));
+            new GradingAgent(agent, request, report).serve(Path.of(request.fromHost()), Path.of(request.toHost()));
         } catch (Throwable t) {
             t.printStackTrace(); // the parent keeps this output in worker.log
             status = SubmissionWorker.EXIT_WORKER_ERROR;

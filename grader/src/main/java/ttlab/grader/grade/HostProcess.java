@@ -49,6 +49,7 @@ final class HostProcess {
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final OutputDrain errors;
     private int jobCount;
+    private AgentLaunch next;
 
     private HostProcess(List<String> command, Path slot, Path scratch, Process process) {
         this.command = command;
@@ -139,8 +140,35 @@ final class HostProcess {
         return slot;
     }
 
+    /**
+     * The agent for this slot's next submission: the one started ahead ({@link #startNextAgent})
+     * if it is still alive and fits {@code options}, else one started now. The caller owns it.
+     */
+    AgentLaunch nextAgent(GradeOptions options) throws IOException {
+        AgentLaunch agent = next;
+        next = null;
+        if (agent != null && agent.fits(options)) {
+            return agent;
+        }
+        if (agent != null) {
+            agent.discard();
+        }
+        return AgentLaunch.start(options, jobFolder());
+    }
+
+    /**
+     * Starts the agent for this slot's next submission now, so that its JVM starts and warms up
+     * while the current one is graded.
+     */
+    void startNextAgent(GradeOptions options) throws IOException {
+        if (next != null) {
+            next.discard();
+        }
+        next = AgentLaunch.start(options, jobFolder());
+    }
+
     /** A fresh folder in the slot for one job's report and named pipes. */
-    Path jobFolder() throws IOException {
+    private Path jobFolder() throws IOException {
         Path job = Files.createDirectory(slot.resolve("job-" + (++jobCount)));
         Files.setPosixFilePermissions(job, TRAVERSABLE); // whatever the umask
         return job;
@@ -181,6 +209,10 @@ final class HostProcess {
     /** Kills the host and forgets it: the thread's next submission starts another. */
     void kill() {
         LIVE.remove(this);
+        if (next != null) {
+            next.discard();
+            next = null;
+        }
         tree.kill();
         if (OF_THREAD.get() == this) {
             OF_THREAD.remove();

@@ -37,70 +37,57 @@ final class WorkerProcess {
 
     private static final long POLL_MILLIS = 20;
     private static final long CPU_POLL_MILLIS = 200;
-    private static final int LOG_HEAD_BYTES = 64 * 1024;
     /** How long a host may take to answer once its agent has ended (it closes the engine, then answers). */
     private static final Duration HOST_ANSWER = Duration.ofSeconds(5);
     /** How long an agent may stay once its host has answered (closing the engine ends it). */
     private static final Duration AGENT_AFTER_ANSWER = Duration.ofSeconds(1);
 
     private final GradeOptions options;
-    private final Path hostScratch;
 
-    /** A run whose agent has {@code hostScratch} (made by the parent) as its scratch directory. */
-    WorkerProcess(GradeOptions options, Path hostScratch) {
+    WorkerProcess(GradeOptions options) {
         this.options = options;
-        this.hostScratch = hostScratch;
     }
 
-    /** A job's folder in this thread's host's slot: where {@link #run} wants the report. */
-    static Path jobFolder(GradeOptions options) throws IOException, InterruptedException {
-        return HostProcess.forThisThread(options).jobFolder();
+    /**
+     * The agent for the run, from this thread's slot (started ahead, or now); the run's report
+     * goes in its job folder. The caller discards it after {@link #run}.
+     */
+    static AgentLaunch nextAgent(GradeOptions options) throws IOException, InterruptedException {
+        return HostProcess.forThisThread(options).nextAgent(options);
     }
 
     /**
      * Runs the request until the agent ends, runs over a budget, or a cell gets stuck. Whichever
      * way this returns or throws, the agent and everything it started are killed first.
      *
-     * @param job the job's folder ({@link #jobFolder}), which holds the request's report
+     * @param agent the run's agent ({@link #nextAgent}), whose job folder holds the request's report
      */
-    Ended run(Path job, WorkerRequest request, Duration wallBudget, Duration cpuBudget, StuckCellWatch watch)
+    Ended run(AgentLaunch agent, WorkerRequest request, Duration wallBudget, Duration cpuBudget, StuckCellWatch watch)
             throws IOException, InterruptedException {
         HostProcess host = HostProcess.forThisThread(options);
-        Path toAgent = NamedPipes.make(job.resolve("to-agent"));
-        Path fromAgent = NamedPipes.make(job.resolve("from-agent"));
-        Sandbox sandbox = Sandbox.here();
-        Path scratch = sandbox.scratch(hostScratch);
-        List<String> command = sandbox.command(GradingJvm.command(options, options.heapBytes(), scratch, GradingAgent.class,
-                        List.of(toAgent.toString(), fromAgent.toString())),
-                GradingJvm.readOnly(), scratch, List.of(job), options.heapBytes());
+        Path toAgent = NamedPipes.make(agent.job().resolve("to-agent"));
+        Path fromAgent = NamedPipes.make(agent.job().resolve("from-agent"));
         GradingAgent.AgentRequest agentRequest = new GradingAgent.AgentRequest(request.testLimitMillis(),
                 request.cellLimitMillis(), request.outputLimit(), request.maxThreads(), request.report(),
-                request.reportKey(), request.forbidden());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(hostScratch.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(Sandbox.environment(System.getenv(), scratch));
+                request.reportKey(), request.forbidden(), toAgent.toString(), fromAgent.toString());
         long start = System.nanoTime();
         Duration hostCpuBefore = host.cpu();
-        ProcessTree agent = new ProcessTree(builder.start());
+        ProcessTree tree = agent.tree();
+        OutputDrain drain = agent.output();
         boolean hostAnswered = false;
         try {
-            OutputDrain drain = new OutputDrain("ttlab-worker-output", agent.process().getInputStream(), LOG_HEAD_BYTES);
-            drain.start();
-            try (OutputStream stdin = agent.process().getOutputStream()) {
-                stdin.write(WorkerReport.JSON.toJson(agentRequest).getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the agent died before reading it: its exit says so
-            }
+            agent.send(agentRequest);
             host.send(new GradingHost.Job(request, toAgent.toString(), fromAgent.toString()));
+            host.startNextAgent(options); // its JVM starts while this submission is graded
             Limit limit = Limit.NONE;
             String stuck = null;
             Duration cpu = Duration.ZERO;
             long lastCpuPoll = 0;
             String answer = null;
             long answeredAt = 0;
-            while (!agent.process().waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            while (!tree.process().waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 long now = System.nanoTime();
-                agent.refresh();
+                tree.refresh();
                 if (Duration.ofNanos(now - start).compareTo(wallBudget) > 0) {
                     limit = Limit.WALL;
                     break;
@@ -116,7 +103,7 @@ final class WorkerProcess {
                 }
                 if (now - lastCpuPoll >= TimeUnit.MILLISECONDS.toNanos(CPU_POLL_MILLIS)) {
                     lastCpuPoll = now;
-                    cpu = agent.cpu().plus(host.cpu().minus(hostCpuBefore));
+                    cpu = tree.cpu().plus(host.cpu().minus(hostCpuBefore));
                     if (cpu.compareTo(cpuBudget) > 0) {
                         limit = Limit.CPU;
                         break;
@@ -128,16 +115,17 @@ final class WorkerProcess {
                     }
                 }
             }
-            agent.kill();
+            Duration last = tree.cpu().plus(host.cpu().minus(hostCpuBefore)); // an agent that has ended has none to tell
+            cpu = last.compareTo(cpu) > 0 ? last : cpu;
+            tree.kill();
             if (answer == null && host.alive()) {
                 answer = host.answer(HOST_ANSWER);
             }
             // a host that failed may be in any state: the next job gets a fresh one
             hostAnswered = (GradingHost.DONE.equals(answer) || GradingHost.AGENT_ENDED.equals(answer)) && host.alive();
-            cpu = agent.cpu().plus(host.cpu().minus(hostCpuBefore));
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             drain.join(2000); // a grandchild that escaped may hold the pipe open: do not wait for it
-            int status = agent.process().exitValue();
+            int status = tree.process().exitValue();
             String log = drain.head();
             if (!hostAnswered) {
                 status = SubmissionWorker.EXIT_WORKER_ERROR;
@@ -145,7 +133,7 @@ final class WorkerProcess {
             }
             return new Ended(status, limit, stuck, wall, cpu, drain.total(), log);
         } finally {
-            agent.kill();
+            tree.kill();
             if (!hostAnswered) {
                 host.kill();
             }

@@ -66,9 +66,8 @@ final class WorkerRuns {
     /** Runs one worker; true when another one is needed. */
     private boolean runWorker(int worker, Duration wallLeft, Duration cpuLeft)
             throws IOException, InterruptedException {
-        Path job = WorkerProcess.jobFolder(options);
-        Path report = job.resolve("report.jsonl");
-        Path scratch = Files.createTempDirectory("ttlab-scratch-");
+        AgentLaunch agent = WorkerProcess.nextAgent(options);
+        Path report = agent.job().resolve("report.jsonl");
         byte[] key = WorkerReport.newKey();
         WorkerProcess.Ended ended;
         List<WorkerEvent> events;
@@ -77,7 +76,7 @@ final class WorkerRuns {
                 // the grading processes are another user in the sandbox; the folder around the file stays the grader's
                 Files.setPosixFilePermissions(report, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
             }
-            ended = new WorkerProcess(options, scratch).run(job, request(report, key), wallLeft, cpuLeft,
+            ended = new WorkerProcess(options).run(agent, request(report, key), wallLeft, cpuLeft,
                     new StuckCellWatch(reader, options.cellLimit()));
             events = reader.read();
             if (reader.rejectedLines() > 0) {
@@ -89,8 +88,7 @@ final class WorkerRuns {
                         + "; the rest was ignored");
             }
         } finally {
-            deleteTree(scratch);
-            deleteTree(job);
+            agent.discard();
         }
         wallUsed = wallUsed.plus(ended.wall());
         cpuUsed = cpuUsed.plus(ended.cpu());

@@ -167,6 +167,11 @@ final class HostProcess {
         next = AgentLaunch.start(options, jobFolder());
     }
 
+    /** The process of the agent started ahead for the next submission, if there is one. */
+    java.util.Optional<ProcessHandle> agentStartedAhead() {
+        return java.util.Optional.ofNullable(next).map(agent -> agent.tree().process().toHandle());
+    }
+
     /** A fresh folder in the slot for one job's report and named pipes. */
     private Path jobFolder() throws IOException {
         Path job = Files.createDirectory(slot.resolve("job-" + (++jobCount)));

@@ -72,6 +72,23 @@ class GradingHostTest {
     }
 
     @Test
+    void theNextAgentIsStartedAheadAndOneThatDiedIsReplaced(@TempDir Path tmp) throws Exception {
+        NotebookGrader grader = grader(tmp);
+        graded(grader, tmp, "alice", WarmupNotebooks.correct());
+        HostProcess host = HostProcess.forThisThread(OPTIONS);
+        ProcessHandle bobs = host.agentStartedAhead().orElseThrow();
+        assertThat(bobs.isAlive()).as("bob's agent, started while alice was graded, waits for its submission").isTrue();
+        bobs.destroyForcibly();
+        bobs.onExit().get();
+        assertThat(graded(grader, tmp, "bob", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        ProcessHandle carols = host.agentStartedAhead().orElseThrow();
+        assertThat(carols.isAlive()).as("carol's, started ahead in its turn").isTrue();
+        host.kill();
+        carols.onExit().get();
+        assertThat(carols.isAlive()).as("ended with its host").isFalse();
+    }
+
+    @Test
     void theHostOfAThreadThatEndedIsEnded(@TempDir Path tmp) throws Exception {
         NotebookGrader grader = grader(tmp);
         AtomicReference<HostProcess> host = new AtomicReference<>();

@@ -3,8 +3,8 @@
 
 Makes N copies of a real exercise notebook (the warm-up set), half solved and half handed in as
 the untouched stubs, then measures in one run:
-  * ttlab: `./ttlab grade` on all N (a fresh child JVM per submission, the master's public and
-    hidden tests), with --jobs J: median seconds per submission (each results.json's
+  * ttlab: `./ttlab grade` on all N (a fresh agent JVM per submission, compiled by a long-lived
+    grading host; the master's public and hidden tests), with --jobs J: median seconds per submission (each results.json's
     execution_time) and submissions per minute (N / wall time of the batch);
   * the baseline: what nbgrader and Otter-Grader do, executing each notebook top to bottom
     through the kernel with nbclient (a kernel start each), J at a time, on the first K copies:
@@ -92,7 +92,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=50, help="submissions to grade (default 50)")
     parser.add_argument("--baseline", type=int, default=10, help="notebooks the baseline executes (default 10)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="parallel submissions, both sides")
+    # Half the CPUs, as ./ttlab grade does by default: a submission keeps two JVMs busy (its
+    # grading host and its agent), and a notebook executed through Jupyter two processes (the
+    # kernel's JVM and nbclient). On 2 CPUs both sides ran faster one at a time than two.
+    parser.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
+                        help="parallel submissions, both sides (default: half the CPUs)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="ttlab-bench-") as temp:

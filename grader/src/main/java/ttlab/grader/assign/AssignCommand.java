@@ -33,7 +33,7 @@ public final class AssignCommand {
             + "  writes exercises/*.ipynb (student copies) from solutions/*.ipynb (masters);\n"
             + "  --check writes nothing and exits 1 when exercises/ is not exactly what assign would write,\n"
             + "  or when a master's wrong answer is not rejected by its exercise's tests alone (each is graded\n"
-            + "  in place of its solution, N at a time: default the number of processors);\n"
+            + "  in place of its solution, N at a time: default half the processors);\n"
             + "  --copies-only checks exercises/ alone, without grading the wrong answers";
 
     private AssignCommand() {
@@ -116,7 +116,7 @@ public final class AssignCommand {
                 throw new IllegalArgumentException("--copies-only goes with --check, without --jobs");
             }
             return new Options(check, copiesOnly, help, solutions, exercises,
-                    jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+                    jobs != null ? jobs : ttlab.grader.grade.NotebookGrader.defaultJobs());
         }
 
         private static int jobs(String value) {

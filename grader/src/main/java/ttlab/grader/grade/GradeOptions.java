@@ -47,7 +47,7 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
             "  --solutions DIR       masters, matched by file name (default: solutions; with ./ttlab grade,",
             "                        the repository's solutions/ from any folder)",
             "  --master FILE         grade every submission against this master",
-            "  --jobs N              submissions graded in parallel (default: number of processors)",
+            "  --jobs N              submissions graded in parallel (default: half the processors, at least 1)",
             "  --heap SIZE           heap cap of each grading JVM (default: 512m)",
             "  --test-timeout SEC    time limit of one test (default: 10)",
             "  --cell-timeout SEC    time limit of one replayed cell (default: 60)",
@@ -79,7 +79,7 @@ record GradeOptions(List<Path> submissions, Path out, Path solutions, Path maste
         Path out = null;
         Path solutions = Path.of("solutions");
         Path master = null;
-        int jobs = Runtime.getRuntime().availableProcessors();
+        int jobs = NotebookGrader.defaultJobs();
         long heap = Sizes.parseBytes("512m");
         Duration test = Duration.ofSeconds(10);
         Duration cell = Duration.ofSeconds(60);

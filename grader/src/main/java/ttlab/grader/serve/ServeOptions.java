@@ -38,8 +38,8 @@ record ServeOptions(String host, int port, String prefix, Path data, String db, 
             "                        it, the service authenticates JupyterHub tokens (JUPYTERHUB_API_URL)",
             "  --config FILE         the course's rules: deadlines, late penalty, submission limits (JSON)",
             "  --solutions DIR       master notebooks; an assignment is a master's name (default solutions)",
-            "  --workers N           submissions graded at the same time in this process (default: number",
-            "                        of processors; 0: this process only takes submissions)",
+            "  --workers N           submissions graded at the same time in this process (default: half",
+            "                        the processors, at least 1; 0: this process only takes submissions)",
             "  --lease SEC           how long a grading claim lasts without renewal (default 60)",
             "  --name NAME           this process's name in leases (default HOST:PID); at start it takes",
             "                        back the leases a previous process of the same name left",
@@ -74,7 +74,7 @@ record ServeOptions(String host, int port, String prefix, Path data, String db, 
         Path roster = null;
         Path config = null;
         Path solutions = Path.of("solutions");
-        int workers = Runtime.getRuntime().availableProcessors();
+        int workers = ttlab.grader.grade.NotebookGrader.defaultJobs();
         Duration lease = Duration.ofSeconds(60);
         String name = null;
         Integer pool = null;

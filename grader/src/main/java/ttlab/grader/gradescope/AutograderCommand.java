@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * What {@code run_autograder} runs for each submission on Gradescope: grades the notebook in
- * {@code ROOT/submission} with the grader of {@code ttlab grade} (the same worker JVM, sandbox and
+ * {@code ROOT/submission} with the grader of {@code ttlab grade} (the same grading JVMs, sandbox and
  * limits, the bundle's masters) and writes {@code ROOT/results/results.json}. A submission that
  * holds no notebook, or none that names an assignment of the bundle, gets results that say so;
  * only a broken bundle or a disk that cannot be written fails the run. What Gradescope shows the

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * The grading threads of one service process. Each takes a submission from the database's queue,
  * writes its notebook into a folder of its own under {@code work/}, grades it with the grader
- * ({@link NotebookGrader}: a fresh worker JVM per submission, with limits), and records the
+ * ({@link NotebookGrader}: a grading host per thread and a fresh agent JVM per submission, with limits), and records the
  * result; meanwhile a timer renews the leases of everything being graded. Idle threads look at the
  * queue every {@link #POLL} (submissions from other processes), and at once when this process
  * queues one ({@link #wake()}).
@@ -252,7 +252,7 @@ final class GradingWorkers implements AutoCloseable {
 
     /**
      * Stops taking work and stops the gradings under way, whose submissions go back to the queue
-     * (their worker JVMs end by themselves when this process does).
+     * (their grading JVMs end by themselves when this process does).
      */
     @Override
     public void close() {

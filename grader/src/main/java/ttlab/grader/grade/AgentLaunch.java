@@ -35,13 +35,10 @@ final class AgentLaunch {
     /** Starts an agent for {@code options} whose job folder is {@code job}. */
     static AgentLaunch start(GradeOptions options, Path job) throws IOException {
         Path hostScratch = Files.createTempDirectory("ttlab-scratch-");
-        Sandbox sandbox = Sandbox.here();
-        List<String> command = commandFor(options, job, sandbox.scratch(hostScratch));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(hostScratch.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(Sandbox.environment(System.getenv(), sandbox.scratch(hostScratch)));
+        List<String> command = commandFor(options, job, Sandbox.here().scratch(hostScratch));
         try {
-            return new AgentLaunch(command, job, hostScratch, builder.start());
+            return new AgentLaunch(command, job, hostScratch,
+                    GradingJvm.builder(command, hostScratch).redirectErrorStream(true).start());
         } catch (IOException e) {
             WorkerRuns.deleteTree(hostScratch);
             throw e;

@@ -61,6 +61,15 @@ final class GradingEngine {
         return engine;
     }
 
+    /**
+     * Closes an engine that {@link #start} made, which ends its agent; the indexing paused at the
+     * start is let go first, or the shell would stay in memory ({@link SourceIndexing#resume}).
+     */
+    static void close(CellEngine engine) {
+        engine.withShell(SourceIndexing::resume);
+        engine.close();
+    }
+
     private static KernelConfig kernelConfig(List<String> warnings) {
         try {
             return KernelConfig.fromEnvironment();

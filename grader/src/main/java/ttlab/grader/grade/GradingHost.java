@@ -99,8 +99,7 @@ public final class GradingHost {
                 return FAILED;
             } finally {
                 if (engine != null) {
-                    engine.withShell(SourceIndexing::resume); // else the shell would stay in memory
-                    engine.close(); // the agent ends when its engine closes
+                    GradingEngine.close(engine);
                 }
                 toAgent.close();
                 fromAgent.close();

@@ -57,6 +57,18 @@ final class GradingJvm {
         return java;
     }
 
+    /**
+     * The start of a grading process: {@code command} (from {@link Sandbox#command}) in
+     * {@code hostScratch}, the folder the parent made for it, with the environment the sandbox
+     * allows and nothing else of this process's.
+     */
+    static ProcessBuilder builder(List<String> command, Path hostScratch) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(hostScratch.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(Sandbox.environment(System.getenv(), Sandbox.here().scratch(hostScratch)));
+        return builder;
+    }
+
     /** What a grading process reads: the JDK, the class path, the start-up cache, the kernel settings' paths. */
     static List<Path> readOnly() {
         List<Path> readOnly = new ArrayList<>();

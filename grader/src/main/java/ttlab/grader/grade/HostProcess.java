@@ -68,9 +68,7 @@ final class HostProcess {
     static HostProcess forThisThread(GradeOptions options) throws IOException, InterruptedException {
         killOrphans();
         HostProcess host = OF_THREAD.get();
-        Path slot = host == null ? null : host.slot;
-        List<String> wanted = commandFor(options, slot);
-        if (host != null && host.tree.alive() && host.command.equals(wanted)) {
+        if (host != null && host.tree.alive() && host.command.equals(commandFor(options, host.slot))) {
             return host;
         }
         if (host != null) {
@@ -97,23 +95,23 @@ final class HostProcess {
 
     private static List<String> commandFor(GradeOptions options, Path slot) {
         Sandbox sandbox = Sandbox.here();
-        Path scratch = sandbox.scratch(slot == null ? Path.of("/") : slot.resolveSibling(slot.getFileName() + "-scratch"));
+        Path scratch = sandbox.scratch(scratchOf(slot));
         return sandbox.command(GradingJvm.command(options, HEAP_BYTES, scratch, GradingHost.class, List.of()),
-                GradingJvm.readOnly(), scratch, slot == null ? List.of() : List.of(slot), HEAP_BYTES);
+                GradingJvm.readOnly(), scratch, List.of(slot), HEAP_BYTES);
+    }
+
+    /** The host's scratch folder, beside its slot (the agents see their job folders alone). */
+    private static Path scratchOf(Path slot) {
+        return slot.resolveSibling(slot.getFileName() + "-scratch");
     }
 
     private static HostProcess start(GradeOptions options) throws IOException, InterruptedException {
         // The slot and its job folders stay the grader's: the host, another user in the sandbox,
         // may enter them and use the files made for it there, but make nothing.
         Path slot = Files.createTempDirectory("ttlab-slot-", PosixFilePermissions.asFileAttribute(TRAVERSABLE));
-        Path hostScratch = slot.resolveSibling(slot.getFileName() + "-scratch");
-        Files.createDirectories(hostScratch);
+        Path hostScratch = Files.createDirectories(scratchOf(slot));
         List<String> command = commandFor(options, slot);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(hostScratch.toFile());
-        Map<String, String> environment = Sandbox.environment(System.getenv(), Sandbox.here().scratch(hostScratch));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        HostProcess host = new HostProcess(command, slot, hostScratch, builder.start());
+        HostProcess host = new HostProcess(command, slot, hostScratch, GradingJvm.builder(command, hostScratch).start());
         String first = host.answer(START_LIMIT);
         if (!GradingHost.READY.equals(first)) {
             host.kill();

@@ -29,6 +29,10 @@ class GradingHostTest {
                 .getAsJsonObject();
     }
 
+    private static double score(NotebookGrader grader, Path tmp, String student, JsonObject notebook) throws Exception {
+        return graded(grader, tmp, student, notebook).get("score").getAsDouble();
+    }
+
     private static NotebookGrader grader(Path tmp) throws Exception {
         Path solutions = tmp.resolve("solutions");
         WarmupNotebooks.write(solutions, WarmupNotebooks.NAME, WarmupNotebooks.master());
@@ -38,10 +42,10 @@ class GradingHostTest {
     @Test
     void aThreadGradesOneSubmissionAfterAnotherOnOneHost(@TempDir Path tmp) throws Exception {
         NotebookGrader grader = grader(tmp);
-        assertThat(graded(grader, tmp, "alice", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        assertThat(score(grader, tmp, "alice", WarmupNotebooks.correct())).isEqualTo(5.0);
         HostProcess host = HostProcess.forThisThread(OPTIONS);
         long pid = host.pid();
-        assertThat(graded(grader, tmp, "bob", WarmupNotebooks.squareBody("throw new UnsupportedOperationException();")).get("score").getAsDouble())
+        assertThat(score(grader, tmp, "bob", WarmupNotebooks.squareBody("throw new UnsupportedOperationException();")))
                 .isEqualTo(3.0);
         assertThat(HostProcess.forThisThread(OPTIONS).pid()).isEqualTo(pid);
         host.kill();
@@ -52,11 +56,10 @@ class GradingHostTest {
         NotebookGrader grader = grader(tmp);
         graded(grader, tmp, "alice", WarmupNotebooks.correct());
         long pid = HostProcess.forThisThread(OPTIONS).pid();
-        JsonObject exits = graded(grader, tmp, "mallory", WarmupNotebooks.squareBody("System.exit(3); return 0;"));
         // square's tests call it and fail; mean's do not and pass: the agent's end costs what it touched
-        assertThat(exits.get("score").getAsDouble()).isEqualTo(3.0);
+        assertThat(score(grader, tmp, "mallory", WarmupNotebooks.squareBody("System.exit(3); return 0;"))).isEqualTo(3.0);
         assertThat(HostProcess.forThisThread(OPTIONS).pid()).isEqualTo(pid);
-        assertThat(graded(grader, tmp, "carol", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        assertThat(score(grader, tmp, "carol", WarmupNotebooks.correct())).isEqualTo(5.0);
         HostProcess.forThisThread(OPTIONS).kill();
     }
 
@@ -66,7 +69,7 @@ class GradingHostTest {
         graded(grader, tmp, "alice", WarmupNotebooks.correct());
         HostProcess host = HostProcess.forThisThread(OPTIONS);
         ProcessHandle.of(host.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        assertThat(graded(grader, tmp, "bob", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        assertThat(score(grader, tmp, "bob", WarmupNotebooks.correct())).isEqualTo(5.0);
         assertThat(HostProcess.forThisThread(OPTIONS)).isNotSameAs(host);
         HostProcess.forThisThread(OPTIONS).kill();
     }
@@ -80,7 +83,7 @@ class GradingHostTest {
         assertThat(bobs.isAlive()).as("bob's agent, started while alice was graded, waits for its submission").isTrue();
         bobs.destroyForcibly();
         bobs.onExit().get();
-        assertThat(graded(grader, tmp, "bob", WarmupNotebooks.correct()).get("score").getAsDouble()).isEqualTo(5.0);
+        assertThat(score(grader, tmp, "bob", WarmupNotebooks.correct())).isEqualTo(5.0);
         ProcessHandle carols = host.agentStartedAhead().orElseThrow();
         assertThat(carols.isAlive()).as("carol's, started ahead in its turn").isTrue();
         host.kill();
